@@ -1,0 +1,176 @@
+package fr.territoires.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Real PostgreSQL, Kafka and Keycloak for the tests of one Maven build, shared by every module.
+ *
+ * <p>The first test JVM that needs a component starts it in {@code <root>/target/test-infra},
+ * with free ports, and leaves it running for the next modules; a watchdog stops it when the Maven
+ * process that runs the build exits, whatever the outcome. Environment variables point the tests
+ * at a running stack instead (TI_DB_HOST…, KAFKA_BOOTSTRAP_SERVERS, TI_KEYCLOAK_URL).
+ */
+public final class BuildInfrastructure {
+
+    public static final String DB_USER = "territoires";
+    public static final String DB_PASSWORD = "territoires";
+
+    /** Where the tests' PostgreSQL is, and how to connect. */
+    public record Postgres(String host, int port, String user, String password) {
+
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+
+        public String reactiveUrl(String database) {
+            return "postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    private BuildInfrastructure() {
+    }
+
+    /** PostgreSQL with these databases created (owned by the application role). */
+    public static synchronized Postgres postgres(String... databases) {
+        Map<String, String> env = System.getenv();
+        Optional<String> externalHost = PlatformSettings.nonBlank(env, "TI_DB_HOST");
+        if (externalHost.isPresent()) {
+            PlatformSettings s = PlatformSettings.fromEnvironment(env);
+            return new Postgres(externalHost.get(), s.dbPort(), s.dbUser(), s.dbPassword());
+        }
+        PostgresServer server = shared("postgres",
+                ports -> new PostgresServer(dir(), ports[0], DB_USER, DB_PASSWORD, List.of(databases), true), 1);
+        try {
+            server.ensureRoleAndDatabases(DB_USER, DB_PASSWORD, List.of(databases));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Postgres("localhost", server.port(), DB_USER, DB_PASSWORD);
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        return PlatformSettings.nonBlank(System.getenv(), "KAFKA_BOOTSTRAP_SERVERS").orElseGet(() ->
+                shared("kafka", ports -> new KafkaBroker(dir(), ports[0], ports[1], true), 2).bootstrapServers());
+    }
+
+    public static synchronized String keycloakUrl() {
+        return PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL").orElseGet(() ->
+                shared("keycloak", ports -> new KeycloakServer(dir(), ports[0], ports[1], true), 2).url());
+    }
+
+    /** The reactor's root directory (set by the parent POM for every test JVM). */
+    public static Path buildRoot() {
+        String root = System.getProperty("ti.build.root");
+        if (root != null && !root.isBlank() && !root.startsWith("${")) {
+            return Path.of(root);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("platform-stack"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the build root: set -Dti.build.root");
+        }
+        return dir;
+    }
+
+    private static Path dir() {
+        return buildRoot().resolve("target").resolve("test-infra");
+    }
+
+    /**
+     * Reuses the component if a previous test JVM of this build started it and it is ready;
+     * otherwise starts it on free ports, under a watchdog bound to the Maven process.
+     */
+    private static <C extends Component> C shared(String name, Function<int[], C> factory, int portCount) {
+        Path dir = dir();
+        Stack stack = new Stack(dir, line -> System.out.println("[test-infra]" + line));
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve(name + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                Path state = dir.resolve(name + ".ports");
+                if (Files.exists(state)) {
+                    C existing = factory.apply(readPorts(state, portCount));
+                    if (stack.running(existing).isPresent() && existing.isReady()) {
+                        return existing;
+                    }
+                    stack.stop(List.of(existing));
+                }
+                int[] ports = new int[portCount];
+                for (int i = 0; i < portCount; i++) {
+                    ports[i] = OsProcesses.freePort();
+                }
+                C component = factory.apply(ports);
+                stack.start(List.of(component));
+                writePorts(state, ports);
+                long pgid = stack.running(component).orElseThrow().pid();
+                startWatchdog(dir, name, pgid);
+                return component;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the component's process group once the build's Maven process is gone. */
+    private static void startWatchdog(Path dir, String name, long pgid) throws IOException {
+        long owner = buildOwnerPid();
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+                + "kill -INT \"$2\" 2>/dev/null; sleep 2; kill -TERM -- -\"$2\" 2>/dev/null; i=0; "
+                + "while kill -0 -- -\"$2\" 2>/dev/null && [ $i -lt 30 ]; do sleep 1; i=$((i+1)); done; "
+                + "kill -KILL -- -\"$2\" 2>/dev/null; exit 0";
+        OsProcesses.startDetached(List.of("sh", "-c", script, "test-infra-watchdog", String.valueOf(owner),
+                String.valueOf(pgid)), Map.of(), dir, dir.resolve("logs").resolve(name + "-watchdog.log"));
+    }
+
+    /** The Maven JVM running this build (the nearest ancestor running Maven's launcher). */
+    static long buildOwnerPid() {
+        String explicit = System.getProperty("ti.infra.owner.pid");
+        if (explicit != null && !explicit.isBlank()) {
+            return Long.parseLong(explicit);
+        }
+        ProcessHandle current = ProcessHandle.current();
+        Optional<ProcessHandle> parent = current.parent();
+        for (Optional<ProcessHandle> p = parent; p.isPresent(); p = p.get().parent()) {
+            String commandLine = p.get().info().commandLine().orElse("");
+            if (commandLine.contains("org.codehaus.plexus.classworlds")) {
+                return p.get().pid();
+            }
+        }
+        return parent.map(ProcessHandle::pid).orElse(current.pid());
+    }
+
+    private static int[] readPorts(Path state, int count) throws IOException {
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(state)) {
+            props.load(in);
+        }
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            ports[i] = Integer.parseInt(props.getProperty("port." + i, "0"));
+        }
+        return ports;
+    }
+
+    private static void writePorts(Path state, int[] ports) throws IOException {
+        Properties props = new Properties();
+        for (int i = 0; i < ports.length; i++) {
+            props.setProperty("port." + i, String.valueOf(ports[i]));
+        }
+        try (var out = Files.newOutputStream(state)) {
+            props.store(out, "ports of the build's shared test infrastructure");
+        }
+    }
+}
