@@ -1,0 +1,102 @@
+package fr.territoires.registry.territory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import fr.territoires.testing.RealInfrastructure;
+import fr.territoires.testing.ReactiveDb;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "territory"))
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class TerritoryResourceTest {
+
+    @Inject
+    TerritoryRepository territories;
+
+    @BeforeEach
+    void emptyRegistry() {
+        ReactiveDb.inTransaction(() -> territories.deleteAll());
+    }
+
+    @Test
+    void anEmptyRegistryListsNothing() {
+        given().when().get("/api/territories")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("items.size()", equalTo(0), "total", equalTo(0), "page", equalTo(0), "size", equalTo(20));
+    }
+
+    @Test
+    void listsTerritoriesInCodeOrderPageByPageWithoutLogin() {
+        ReactiveDb.inTransaction(() -> territories.persist(
+                Territory.of("ti-4403", "Nord Lorraine", TerritoryStatus.LABELLED, false),
+                Territory.of("ti-4401", "Val de Lorraine", TerritoryStatus.LABELLED, true),
+                Territory.of("ti-8413", "Plastics Vallée – Oyonnax", TerritoryStatus.LABELLED, false)));
+
+        given().queryParam("size", 2).when().get("/api/territories")
+                .then().statusCode(200)
+                .body("items.code", contains("ti-4401", "ti-4403"),
+                        "items[0].name", equalTo("Val de Lorraine"),
+                        "items[0].pilot", equalTo(true),
+                        "items[0].status", equalTo("LABELLED"),
+                        "total", equalTo(3), "totalPages", equalTo(2));
+        given().queryParam("page", 1).queryParam("size", 2).when().get("/api/territories")
+                .then().statusCode(200)
+                .body("items.code", contains("ti-8413"), "items[0].name", equalTo("Plastics Vallée – Oyonnax"));
+    }
+
+    @Test
+    void outOfRangePagingIsAProblemNamingTheField() {
+        given().queryParam("size", 0).when().get("/api/territories")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400), "type", equalTo("urn:territoires:problem:validation"),
+                        "errors[0].field", equalTo("size"), "errors[0].message", equalTo("must be between 1 and 100"));
+        given().queryParam("page", "first").when().get("/api/territories")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"), "errors[0].message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void anUnknownPathIsAProblemToo() {
+        given().when().get("/api/territories/ti-4401/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404), "detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"),
+                        "checks.name", hasItems("Reactive PostgreSQL connections health check",
+                                "Kafka connection health check"),
+                        "checks.status", not(hasItems("DOWN")));
+    }
+
+    @Test
+    void servesItsOpenApiDocumentAndMetrics() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/territories"));
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("http_server_requests_seconds"));
+    }
+}
