@@ -1,0 +1,45 @@
+package fr.territoires.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which service answers which path (DESIGN.md §1), and the few reads open to everyone
+ * (DESIGN.md §4: the territory list and a territory's public profile). Plain rules, no framework.
+ */
+public final class RouteTable {
+
+    record Route(String prefix, String service) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("/api/territories", "territory-service"),
+            new Route("/api/communes", "territory-service"),
+            new Route("/api/epcis", "territory-service"),
+            new Route("/api/funding", "funding-service"),
+            new Route("/api/recruitment", "recruitment-service"));
+
+    /** The list, and one territory's profile: /api/territories and /api/territories/{code}. */
+    private static final Pattern PUBLIC_REGISTRY = Pattern.compile("^/api/territories(/[^/]+)?/?$");
+
+    private RouteTable() {
+    }
+
+    /** The service that owns this path, if any. */
+    public static Optional<String> serviceFor(String path) {
+        if (path.contains("/../") || path.endsWith("/..")) {
+            return Optional.empty(); // never let a path climb out of its route
+        }
+        return ROUTES.stream().filter(r -> r.matches(path)).map(Route::service).findFirst();
+    }
+
+    /** Whether a request needs no token: only reads of the open-data registry. */
+    public static boolean isPublic(String method, String path) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && PUBLIC_REGISTRY.matcher(path).matches();
+    }
+}

@@ -1,0 +1,167 @@
+package fr.territoires.gateway.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.territoires.commons.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards /api/** to the owning service, streaming request and response bodies (nothing is
+ * buffered), with the caller's token, a correlation id and forwarding headers. A service that does
+ * not answer gives a problem+json naming it; the other routes are not affected.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+    private final HttpClient client;
+
+    public ServiceProxy(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+        this.config = config;
+        this.json = json;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+    }
+
+    void install(@Observes Router router) {
+        // A token that fails validation is refused here, before any routing, as problem+json.
+        router.route().order(-1000).failureHandler(ctx -> {
+            if (ctx.failure() instanceof AuthenticationFailedException) {
+                unauthenticated(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route("/api/*").handler(this::route);
+    }
+
+    private void route(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        var service = RouteTable.serviceFor(path);
+        if (service.isEmpty()) {
+            ctx.next(); // the gateway's own resources (e.g. /api/me)
+            return;
+        }
+        if (!RouteTable.isPublic(ctx.request().method().name(), path) && isAnonymous(ctx)) {
+            unauthenticated(ctx);
+            return;
+        }
+        forward(ctx, service.get(), path);
+    }
+
+    private void forward(RoutingContext ctx, String service, String path) {
+        HttpServerRequest in = ctx.request();
+        in.pause(); // hold the body until the upstream request can take it
+        URI target = config.services().get(service).url();
+        String query = in.query();
+        String correlationId = correlationId(in);
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(target.getHost())
+                .setPort(target.getPort())
+                .setURI(path + (query == null ? "" : "?" + query))
+                .setTimeout(config.requestTimeout().toMillis());
+        client.request(options).onSuccess(out -> {
+            copyHeaders(in.headers(), out.headers());
+            out.putHeader(CORRELATION_ID, correlationId);
+            out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+            out.putHeader("X-Forwarded-Proto", in.scheme());
+            out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
+            out.send(in).onSuccess(response -> relay(ctx, response, correlationId))
+                    .onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
+        }).onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse response, String correlationId) {
+        HttpServerResponse out = ctx.response();
+        out.setStatusCode(response.statusCode());
+        copyHeaders(response.headers(), out.headers());
+        out.putHeader(CORRELATION_ID, correlationId);
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        response.pipeTo(out);
+    }
+
+    private void upstreamFailed(RoutingContext ctx, String service, String correlationId, Throwable e) {
+        LOG.warnf("%s did not answer %s %s [%s]: %s", service, ctx.request().method(), ctx.normalizedPath(),
+                correlationId, e.toString());
+        if (ctx.response().headWritten()) {
+            ctx.response().reset(); // the answer had started: cut it rather than corrupt it
+            return;
+        }
+        boolean timedOut = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
+        int status = timedOut ? 504 : 503;
+        Problem problem = Problem.of(timedOut ? "upstream-timeout" : "service-unavailable",
+                timedOut ? "Gateway timeout" : "Service unavailable", status,
+                service + (timedOut ? " did not answer in time" : " is unavailable; other services keep working"));
+        ctx.response().putHeader(CORRELATION_ID, correlationId);
+        if (!timedOut) {
+            ctx.response().putHeader("Retry-After", "5");
+        }
+        write(ctx, problem);
+    }
+
+    private static boolean isAnonymous(RoutingContext ctx) {
+        return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+    }
+
+    private void unauthenticated(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        write(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
+                "A valid bearer token from the territoires realm is required"));
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
+        try {
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem.withInstance(ctx.normalizedPath())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.fail(500, e);
+        }
+    }
+
+    private static String correlationId(HttpServerRequest in) {
+        String given = in.getHeader(CORRELATION_ID);
+        // Accept a caller's id only if it is short and plain, so it is safe in logs and headers.
+        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        for (var header : from) {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
+                    && !header.getKey().equalsIgnoreCase(CORRELATION_ID)) {
+                to.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+}

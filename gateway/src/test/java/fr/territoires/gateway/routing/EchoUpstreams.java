@@ -1,0 +1,83 @@
+package fr.territoires.gateway.routing;
+
+import com.sun.net.httpserver.HttpServer;
+import fr.territoires.stack.OsProcesses;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Two real HTTP servers standing in for territory-service and funding-service: each answers with
+ * what it received (method, path, headers, body length and digest). recruitment-service points at
+ * a port where nothing listens, to see a service that is down.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer territory;
+    private HttpServer funding;
+
+    @Override
+    public Map<String, String> start() {
+        territory = echo("territory-service");
+        funding = echo("funding-service");
+        return Map.of(
+                "gateway.services.territory-service.url", "http://127.0.0.1:" + territory.getAddress().getPort(),
+                "gateway.services.funding-service.url", "http://127.0.0.1:" + funding.getAddress().getPort(),
+                "gateway.services.recruitment-service.url", "http://127.0.0.1:" + OsProcesses.freePort());
+    }
+
+    private static HttpServer echo(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                MessageDigest sha = sha256();
+                long length = 0;
+                try (InputStream body = exchange.getRequestBody()) {
+                    byte[] buffer = new byte[8192];
+                    for (int n; (n = body.read(buffer)) > 0;) {
+                        sha.update(buffer, 0, n);
+                        length += n;
+                    }
+                }
+                Map<String, String> headers = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+                String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
+                        + "\",\"uri\":\"" + exchange.getRequestURI() + "\",\"bodyLength\":" + length
+                        + ",\"bodySha256\":\"" + HexFormat.of().formatHex(sha.digest()) + "\",\"headers\":{"
+                        + headers.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\""
+                                + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                                .collect(Collectors.joining(",")) + "}}";
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        territory.stop(0);
+        funding.stop(0);
+    }
+}

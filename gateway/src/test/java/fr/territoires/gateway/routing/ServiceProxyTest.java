@@ -1,0 +1,107 @@
+package fr.territoires.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import fr.territoires.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = EchoUpstreams.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class ServiceProxyTest {
+
+    private static String token() {
+        return TestTokens.user("lead.valdelorraine").roles("territory-manager").territories("ti-4401").token();
+    }
+
+    @Test
+    void theTerritoryListIsPublicAndGetsACorrelationId() {
+        given().when().get("/api/territories?page=1&size=5")
+                .then().statusCode(200)
+                .header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("service", equalTo("territory-service"),
+                        "uri", equalTo("/api/territories?page=1&size=5"),
+                        "headers.authorization", nullValue(),
+                        "headers.x-correlation-id", notNullValue());
+    }
+
+    @Test
+    void aProtectedRouteWithoutTokenStopsAtTheGateway() {
+        given().when().get("/api/funding/envelopes")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("type", equalTo("urn:territoires:problem:unauthenticated"), "service", nullValue());
+    }
+
+    @Test
+    void anInvalidTokenIsRefusedEvenOnAPublicRoute() {
+        String expired = TestTokens.user("x").roles("partner").expiresAt(Instant.now().minusSeconds(600)).token();
+        given().auth().oauth2(expired).when().get("/api/territories")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void theTokenAndTheCallersCorrelationIdAreForwarded() {
+        String token = token();
+        given().auth().oauth2(token).header("X-Correlation-Id", "req-42")
+                .when().get("/api/funding/envelopes")
+                .then().statusCode(200)
+                .header("X-Correlation-Id", "req-42")
+                .body("service", equalTo("funding-service"),
+                        "headers.authorization", equalTo("Bearer " + token),
+                        "headers.x-correlation-id", equalTo("req-42"),
+                        "headers.x-forwarded-proto", equalTo("http"));
+    }
+
+    @Test
+    void anUnsafeCorrelationIdIsReplaced() {
+        given().auth().oauth2(token()).header("X-Correlation-Id", "bad id\twith spaces")
+                .when().get("/api/funding/envelopes")
+                .then().statusCode(200)
+                .header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void aLargeBodyIsStreamedThroughIntact() throws Exception {
+        byte[] body = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(body);
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().auth().oauth2(token()).contentType("application/octet-stream").body(body)
+                .when().post("/api/funding/applications/import")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"), "bodyLength", equalTo(body.length), "bodySha256", equalTo(digest));
+    }
+
+    @Test
+    void aServiceThatIsDownIsNamedAndTheOthersKeepWorking() {
+        given().auth().oauth2(token()).when().get("/api/recruitment/needs")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("detail", equalTo("recruitment-service is unavailable; other services keep working"));
+        given().auth().oauth2(token()).when().get("/api/funding/envelopes")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void unknownApiPathsAreProblems() {
+        given().auth().oauth2(token()).when().get("/api/nowhere")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
