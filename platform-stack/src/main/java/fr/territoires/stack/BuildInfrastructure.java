@@ -115,8 +115,7 @@ public final class BuildInfrastructure {
                 C component = factory.apply(ports);
                 stack.start(List.of(component));
                 writePorts(state, ports);
-                long pgid = stack.running(component).orElseThrow().pid();
-                startWatchdog(dir, name, pgid);
+                stopWhenBuildEnds(stack, component);
                 return component;
             }
         } catch (IOException e) {
@@ -124,8 +123,14 @@ public final class BuildInfrastructure {
         }
     }
 
-    /** Stops the component's process group once the build's Maven process is gone. */
-    private static void startWatchdog(Path dir, String name, long pgid) throws IOException {
+    /**
+     * Stops a running component's process group once the build's Maven process is gone, even if
+     * the test JVM that started it crashed before its own clean-up.
+     */
+    public static void stopWhenBuildEnds(Stack stack, Component component) throws IOException {
+        long pgid = stack.running(component).orElseThrow().pid();
+        Path dir = stack.runDir();
+        String name = component.name();
         long owner = buildOwnerPid();
         String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
                 + "kill -INT \"$2\" 2>/dev/null; sleep 2; kill -TERM -- -\"$2\" 2>/dev/null; i=0; "
