@@ -55,7 +55,7 @@ public final class Stack {
      * A component already running (by its PID file) is left alone, so a second start adds nothing.
      */
     public void start(List<? extends Component> components) {
-        List<Component> launched = new ArrayList<>();
+        Map<Component, Long> launched = new LinkedHashMap<>();
         for (Component c : components) {
             if (running(c).isPresent()) {
                 out.accept(String.format("  %-20s already running (pid %d)", c.name(), running(c).get().pid()));
@@ -79,24 +79,22 @@ public final class Stack {
                 OsProcesses.Tracked tracked = OsProcesses.startDetached(launch.command(), launch.env(),
                         launch.workDir(), logFile(c));
                 tracked.write(pidFile(c));
-                launched.add(c);
+                launched.put(c, System.nanoTime());
                 out.accept(String.format("  %-20s started (pid %d), log %s", c.name(), tracked.pid(),
                         runDir.relativize(logFile(c))));
             } catch (IOException | RuntimeException e) {
-                stop(launched);
+                stop(List.copyOf(launched.keySet()));
                 throw new StackException("Could not start " + c.name() + ": " + e.getMessage());
             }
         }
         awaitReady(launched);
     }
 
-    private void awaitReady(List<Component> launched) {
-        Map<Component, Long> pending = new LinkedHashMap<>();
-        long now = System.nanoTime();
-        for (Component c : launched) {
-            pending.put(c, now);
-        }
-        long lastReport = now;
+    /** Waits for each launched component (with its launch instant) to be ready, or stops them all. */
+    private void awaitReady(Map<Component, Long> launchedAt) {
+        List<Component> launched = List.copyOf(launchedAt.keySet());
+        Map<Component, Long> pending = new LinkedHashMap<>(launchedAt);
+        long lastReport = System.nanoTime();
         while (!pending.isEmpty()) {
             for (var it = pending.entrySet().iterator(); it.hasNext();) {
                 var entry = it.next();
