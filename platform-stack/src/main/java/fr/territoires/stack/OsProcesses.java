@@ -51,10 +51,10 @@ public final class OsProcesses {
             }
         }
 
-        /** Alive and still the same process (a recycled PID has another start instant). */
+        /** Running and still the same process (a recycled PID has another start instant). */
         public boolean isAlive() {
             return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
+                    .filter(h -> isRunning(h.pid()))
                     .map(h -> h.info().startInstant().map(s -> sameSecond(s, started)).orElse(true))
                     .orElse(false);
         }
@@ -140,6 +140,19 @@ public final class OsProcesses {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether a process runs: not gone and not a zombie. A dead component whose parent has exited
+     * is reparented to init, which may never reap it; ProcessHandle.isAlive() still says true then.
+     */
+    public static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
