@@ -1,21 +1,18 @@
 package fr.territoires.funding.envelope;
 
 import fr.territoires.commons.paging.Page;
-import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.paging.PagingParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funding/envelopes")
@@ -41,10 +38,7 @@ public class EnvelopeResource {
     @GET
     @WithSession
     @Operation(summary = "List funding envelopes", description = "Any signed-in role; by name.")
-    public Uni<Page<EnvelopeSummary>> list(
-            @QueryParam("page") @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER)) String page,
-            @QueryParam("size") @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) String size) {
-        PageRequest request = PageRequest.parse(page, size);
-        return envelopes.page(request).map(p -> p.map(EnvelopeSummary::of));
+    public Uni<Page<EnvelopeSummary>> list(@BeanParam PagingParams paging) {
+        return envelopes.page(paging.request()).map(p -> p.map(EnvelopeSummary::of));
     }
 }

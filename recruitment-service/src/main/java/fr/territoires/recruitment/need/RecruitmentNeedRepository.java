@@ -2,6 +2,7 @@ package fr.territoires.recruitment.need;
 
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.paging.Pages;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ public class RecruitmentNeedRepository implements PanacheRepositoryBase<Recruitm
 
     /** One page of needs, by territory, job code, then id (stable across pages). */
     public Uni<Page<RecruitmentNeed>> page(PageRequest request) {
-        var query = findAll(Sort.by("territoryCode").and("romeCode").and("id")).page(request.page(), request.size());
-        return query.list().flatMap(items -> query.count().map(total -> Page.of(items, request, total)));
+        return Pages.read(findAll(Sort.by("territoryCode").and("romeCode").and("id")), request);
     }
 }

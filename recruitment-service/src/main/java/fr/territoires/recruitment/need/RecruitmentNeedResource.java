@@ -1,20 +1,17 @@
 package fr.territoires.recruitment.need;
 
 import fr.territoires.commons.paging.Page;
-import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.paging.PagingParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/recruitment/needs")
@@ -41,10 +38,7 @@ public class RecruitmentNeedResource {
     @GET
     @WithSession
     @Operation(summary = "List recruitment needs", description = "Any signed-in role; by territory and job code.")
-    public Uni<Page<NeedSummary>> list(
-            @QueryParam("page") @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER)) String page,
-            @QueryParam("size") @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) String size) {
-        PageRequest request = PageRequest.parse(page, size);
-        return needs.page(request).map(p -> p.map(NeedSummary::of));
+    public Uni<Page<NeedSummary>> list(@BeanParam PagingParams paging) {
+        return needs.page(paging.request()).map(p -> p.map(NeedSummary::of));
     }
 }

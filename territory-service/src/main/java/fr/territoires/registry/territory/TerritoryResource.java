@@ -1,19 +1,16 @@
 package fr.territoires.registry.territory;
 
 import fr.territoires.commons.paging.Page;
-import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.paging.PagingParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories")
@@ -39,10 +36,7 @@ public class TerritoryResource {
     @PermitAll
     @WithSession
     @Operation(summary = "List territories (public, open data)", description = "In code order; page from 0, size 1-100.")
-    public Uni<Page<TerritorySummary>> list(
-            @QueryParam("page") @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER)) String page,
-            @QueryParam("size") @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) String size) {
-        PageRequest request = PageRequest.parse(page, size);
-        return territories.page(request).map(p -> p.map(TerritorySummary::of));
+    public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging) {
+        return territories.page(paging.request()).map(p -> p.map(TerritorySummary::of));
     }
 }
