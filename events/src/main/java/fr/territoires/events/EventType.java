@@ -1,0 +1,33 @@
+package fr.territoires.events;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A published event type: its CloudEvents type {@code fr.territoires.<service>.<event>.v<N>}, its
+ * topic and its JSON Schema. A breaking change is a new version, never an edit of a published one.
+ */
+public record EventType(String service, String event, int version, String topic, Class<?> payload) {
+
+    public static final EventType TERRITORY_LABELLED = new EventType("territory", "labelled", 1, Topics.TERRITORY,
+            fr.territoires.events.territory.TerritoryLabelledV1.class);
+    public static final EventType TERRITORY_STATUS_CHANGED = new EventType("territory", "status-changed", 1,
+            Topics.TERRITORY, fr.territoires.events.territory.TerritoryStatusChangedV1.class);
+
+    /** Every published type; a type missing here is not a contract. */
+    public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED);
+
+    /** The value of the {@code ce_type} header. */
+    public String type() {
+        return Topics.eventType(service, event, version);
+    }
+
+    /** Classpath location of its JSON Schema. */
+    public String schemaPath() {
+        return "/events/schemas/" + service + "/" + event + ".v" + version + ".json";
+    }
+
+    public static Optional<EventType> of(String ceType) {
+        return ALL.stream().filter(t -> t.type().equals(ceType)).findFirst();
+    }
+}

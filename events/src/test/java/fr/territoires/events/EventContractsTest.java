@@ -1,0 +1,116 @@
+package fr.territoires.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.territoires.events.territory.Perimeter;
+import fr.territoires.events.territory.TerritoryLabelledV1;
+import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The contracts as partners read them: schemas, Java payloads and the AsyncAPI document agree. */
+class EventContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCHEMAS = Path.of("src/main/resources/events/schemas");
+    private static final Path PUBLISHED = Path.of("src/test/resources/published");
+
+    @Test
+    void everySchemaFileIsARegisteredTypeAndEveryTypeHasItsSchema() throws IOException {
+        Set<String> files;
+        try (Stream<Path> walk = Files.walk(SCHEMAS)) {
+            files = walk.filter(Files::isRegularFile).map(p -> "/events/schemas/" + SCHEMAS.relativize(p))
+                    .collect(Collectors.toSet());
+        }
+        assertEquals(EventType.ALL.stream().map(EventType::schemaPath).collect(Collectors.toSet()), files);
+        for (EventType type : EventType.ALL) {
+            assertEquals("urn:territoires:event:" + type.type(), EventSchemas.schemaDocument(type).get("$id").asText());
+        }
+    }
+
+    @Test
+    void theJavaPayloadsProduceValidEvents() {
+        var labelled = TerritoryLabelledV1.of("ti-4401", "Val de Lorraine", true,
+                new Perimeter(List.of("200070563"), List.of("54431", "2A004")));
+        assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_LABELLED, JSON.valueToTree(labelled)));
+        var changed = new TerritoryStatusChangedV1("ti-4401", "Val de Lorraine", "LEFT", "LABELLED", null);
+        assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_STATUS_CHANGED, JSON.valueToTree(changed)));
+    }
+
+    @Test
+    void anInvalidPayloadIsNamed() {
+        var bad = TerritoryLabelledV1.of("val-de-lorraine", "", true, new Perimeter(List.of("12"), List.of()));
+        List<String> violations = EventSchemas.violations(EventType.TERRITORY_LABELLED, JSON.valueToTree(bad));
+        assertEquals(3, violations.size(), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("code")), violations.toString());
+    }
+
+    /** A published schema may only change compatibly; a breaking change is a new version. */
+    @Test
+    void publishedSchemasOnlyChangeCompatibly() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(PUBLISHED)) {
+            for (Path published : walk.filter(Files::isRegularFile).toList()) {
+                Path current = SCHEMAS.resolve(PUBLISHED.relativize(published).toString());
+                if (!Files.exists(current)) {
+                    problems.add(current + ": a published schema was deleted");
+                    continue;
+                }
+                SchemaCompatibility.breakingChanges(JSON.readTree(published.toFile()), JSON.readTree(current.toFile()))
+                        .forEach(p -> problems.add(current + " " + p));
+            }
+        }
+        assertEquals(List.of(), problems, "publish a new version (….v2.json) instead");
+    }
+
+    @Test
+    void everySchemaIsPublished() {
+        for (EventType type : EventType.ALL) {
+            assertTrue(Files.exists(PUBLISHED.resolve(type.service()).resolve(type.event() + ".v" + type.version() + ".json")),
+                    type.type() + " is not recorded as published: copy its schema under " + PUBLISHED);
+        }
+    }
+
+    @Test
+    void theAsyncApiDocumentDescribesEveryTypeWithAValidExample() throws IOException {
+        JsonNode doc;
+        try (InputStream in = getClass().getResourceAsStream("/events/asyncapi.yaml")) {
+            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        assertEquals("3.0.0", doc.get("asyncapi").asText());
+        Set<String> addresses = new java.util.HashSet<>();
+        doc.get("channels").forEach(c -> addresses.add(c.get("address").asText()));
+        assertEquals(Set.copyOf(Topics.ALL), addresses);
+        JsonNode messages = doc.at("/components/messages");
+        for (EventType type : EventType.ALL) {
+            JsonNode message = null;
+            for (JsonNode m : messages) {
+                if (m.get("name").asText().equals(type.type())) {
+                    message = m;
+                }
+            }
+            assertNotNull(message, type.type() + " is missing from asyncapi.yaml");
+            assertEquals(type.schemaPath().replace("/events/", ""), message.at("/payload/schema/$ref").asText());
+            assertFalse(message.get("examples").isEmpty(), type.type() + " has no example");
+            for (JsonNode example : message.get("examples")) {
+                assertEquals(type.type(), example.at("/headers/ce_type").asText());
+                assertEquals(example.at("/payload/code").asText(), example.at("/headers/ce_subject").asText());
+                assertEquals(List.of(), EventSchemas.violations(type, example.get("payload")), example.get("name").asText());
+            }
+        }
+    }
+}
