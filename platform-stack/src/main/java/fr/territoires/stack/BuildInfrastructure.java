@@ -64,6 +64,59 @@ public final class BuildInfrastructure {
                 shared("kafka", ports -> new KafkaBroker(dir(), ports[0], ports[1], true), 2).bootstrapServers());
     }
 
+    /**
+     * A broker of its own for a test that stops and restarts Kafka, so that other tests of the
+     * build keep theirs. Started empty; restarts keep its data.
+     */
+    public static synchronized DedicatedKafka dedicatedKafka(String name) {
+        return DEDICATED.computeIfAbsent(name, n -> {
+            DedicatedKafka kafka = new DedicatedKafka(dir().resolve(n), OsProcesses.freePort(), OsProcesses.freePort());
+            kafka.start(true);
+            return kafka;
+        });
+    }
+
+    private static final Map<String, DedicatedKafka> DEDICATED = new java.util.HashMap<>();
+
+    public static final class DedicatedKafka {
+
+        private final Stack stack;
+        private final int port;
+        private final int controllerPort;
+
+        private DedicatedKafka(Path runDir, int port, int controllerPort) {
+            this.stack = new Stack(runDir, line -> System.out.println("[test-infra " + runDir.getFileName() + "]" + line));
+            this.port = port;
+            this.controllerPort = controllerPort;
+        }
+
+        public String bootstrapServers() {
+            return "localhost:" + port;
+        }
+
+        public synchronized void stop() {
+            stack.stop(List.of(broker(false)));
+        }
+
+        public synchronized void start() {
+            start(false);
+        }
+
+        private void start(boolean fresh) {
+            KafkaBroker broker = broker(fresh);
+            stack.start(List.of(broker));
+            try {
+                stopWhenBuildEnds(stack, broker);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private KafkaBroker broker(boolean fresh) {
+            return new KafkaBroker(stack.runDir(), port, controllerPort, fresh);
+        }
+    }
+
     public static synchronized String keycloakUrl() {
         return PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL").orElseGet(() ->
                 shared("keycloak", ports -> new KeycloakServer(dir(), ports[0], ports[1], true), 2).url());

@@ -12,10 +12,21 @@ import java.util.Map;
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private String dedicatedKafka;
 
+    /**
+     * {@code database}: the service's database for this test run; {@code dedicatedKafka}: a name,
+     * for a test that stops and restarts its own broker (see {@link #dedicatedKafka(String)}).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", "test");
+        dedicatedKafka = initArgs.get("dedicatedKafka");
+    }
+
+    /** The broker a test stops and restarts; the same one the application under test was given. */
+    public static BuildInfrastructure.DedicatedKafka dedicatedKafka(String name) {
+        return BuildInfrastructure.dedicatedKafka(name);
     }
 
     @Override
@@ -26,7 +37,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
                 "quarkus.datasource.username", pg.user(),
                 "quarkus.datasource.password", pg.password(),
-                "kafka.bootstrap.servers", BuildInfrastructure.kafkaBootstrapServers());
+                "kafka.bootstrap.servers", dedicatedKafka == null ? BuildInfrastructure.kafkaBootstrapServers()
+                        : BuildInfrastructure.dedicatedKafka(dedicatedKafka).bootstrapServers());
     }
 
     @Override

@@ -2,14 +2,28 @@ package fr.territoires.registry.territory;
 
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.versioning.IfMatch;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,10 +40,21 @@ public class TerritoryResource {
         }
     }
 
-    private final TerritoryRepository territories;
+    /** A territory's public profile. */
+    public record TerritoryProfile(String code, String name, TerritoryStatus status, boolean pilot,
+            OffsetDateTime updatedAt, long version) {
 
-    public TerritoryResource(TerritoryRepository territories) {
+        static TerritoryProfile of(Territory t) {
+            return new TerritoryProfile(t.code, t.name, t.status, t.pilot, t.updatedAt, t.version);
+        }
+    }
+
+    private final TerritoryRepository territories;
+    private final TerritoryService service;
+
+    public TerritoryResource(TerritoryRepository territories, TerritoryService service) {
         this.territories = territories;
+        this.service = service;
     }
 
     @GET
@@ -38,5 +63,43 @@ public class TerritoryResource {
     @Operation(summary = "List territories (public, open data)", description = "In code order; page from 0, size 1-100.")
     public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging) {
         return territories.page(paging.request()).map(p -> p.map(TerritorySummary::of));
+    }
+
+    @GET
+    @Path("{code}")
+    @PermitAll
+    @WithSession
+    @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes.")
+    public Uni<Response> profile(@PathParam("code") String code) {
+        return territories.findById(code).map(t -> {
+            if (t == null) {
+                throw ProblemException.notFound("Territory " + code);
+            }
+            return withVersion(Response.ok(TerritoryProfile.of(t)), t).build();
+        });
+    }
+
+    @POST
+    @RolesAllowed("programme-admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a territory to the registry", description = "programme-admin. A labelled territory is announced on territory.events.")
+    public Uni<Response> create(@Valid @NotNull TerritoryRequests.NewTerritory request) {
+        return service.create(request).map(t -> withVersion(
+                Response.created(URI.create("/api/territories/" + t.code)).entity(TerritoryProfile.of(t)), t).build());
+    }
+
+    @PUT
+    @Path("{code}/status")
+    @RolesAllowed("programme-admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a territory's status", description = "programme-admin. If-Match with the ETag protects against lost updates (412).")
+    public Uni<Response> changeStatus(@PathParam("code") String code, @Valid @NotNull TerritoryRequests.StatusChange change,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.changeStatus(code, change, IfMatch.parse(ifMatch))
+                .map(t -> withVersion(Response.ok(TerritoryProfile.of(t)), t).build());
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder builder, Territory t) {
+        return builder.tag(new EntityTag(String.valueOf(t.version)));
     }
 }

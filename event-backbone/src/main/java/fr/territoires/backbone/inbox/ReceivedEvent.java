@@ -1,0 +1,86 @@
+package fr.territoires.backbone.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.territoires.backbone.CloudEventHeaders;
+import fr.territoires.events.EventSchemas;
+import fr.territoires.events.EventType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A CloudEvent read from Kafka and checked: headers, JSON payload, and schema when its type is known. */
+public record ReceivedEvent(String id, String source, String type, Instant time, String subject, String key,
+        String topic, int partition, long offset, JsonNode payload) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses and checks a Kafka record; lists every problem at once when it is not a valid event. */
+    public static ReceivedEvent parse(String topic, int partition, long offset, String key, Map<String, String> headers,
+            String value) throws MalformedEventException {
+        List<String> problems = new ArrayList<>();
+        String id = required(headers, CloudEventHeaders.ID, problems);
+        String source = required(headers, CloudEventHeaders.SOURCE, problems);
+        String type = required(headers, CloudEventHeaders.TYPE, problems);
+        String subject = headers.get(CloudEventHeaders.SUBJECT);
+        String spec = headers.get(CloudEventHeaders.SPEC_VERSION);
+        if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(spec)) {
+            problems.add(CloudEventHeaders.SPEC_VERSION + " must be 1.0, was " + spec);
+        }
+        Instant time = null;
+        String rawTime = headers.get(CloudEventHeaders.TIME);
+        if (rawTime != null) {
+            try {
+                time = Instant.parse(rawTime);
+            } catch (DateTimeParseException e) {
+                problems.add(CloudEventHeaders.TIME + " is not an RFC 3339 time: " + rawTime);
+            }
+        }
+        if (subject != null && key != null && !subject.equals(key)) {
+            problems.add(CloudEventHeaders.SUBJECT + " (" + subject + ") differs from the Kafka key (" + key + ")");
+        }
+        JsonNode payload = null;
+        try {
+            payload = value == null ? null : JSON.readTree(value);
+            if (payload == null || !payload.isObject()) {
+                problems.add("the value is not a JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            problems.add("the value is not JSON: " + e.getOriginalMessage());
+        }
+        if (payload != null && payload.isObject() && type != null) {
+            JsonNode body = payload;
+            EventType.of(type).ifPresent(t -> EventSchemas.violations(t, body)
+                    .forEach(v -> problems.add("breaks the schema of " + t.type() + ": " + v)));
+        }
+        if (!problems.isEmpty()) {
+            throw new MalformedEventException(problems);
+        }
+        return new ReceivedEvent(id, source, type, time, subject, key, topic, partition, offset, payload);
+    }
+
+    private static String required(Map<String, String> headers, String name, List<String> problems) {
+        String value = headers.get(name);
+        if (value == null || value.isBlank()) {
+            problems.add("header " + name + " is missing");
+        }
+        return value;
+    }
+
+    public Optional<EventType> eventType() {
+        return EventType.of(type);
+    }
+
+    /** The payload as its Java type. */
+    public <T> T payload(Class<T> type) {
+        try {
+            return JSON.treeToValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new PermanentEventFailure("payload does not map to " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package fr.territoires.backbone.outbox;
+
+import fr.territoires.backbone.BackboneConfig;
+import fr.territoires.backbone.CloudEventHeaders;
+import fr.territoires.backbone.KafkaClients;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes the outbox to Kafka in id order, at least once. One relay at a time per database
+ * (a transaction-scoped advisory lock), so that several replicas of a service never publish out
+ * of order. A batch is marked published only once Kafka acknowledged all of it; a failed batch is
+ * rolled back and retried with a growing pause, so nothing is lost while Kafka is away.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key of the relay (any constant unique within the database). */
+    private static final long RELAY_LOCK = 0x7E1A_0001L;
+
+    public enum State { STOPPED, RUNNING, FAILING }
+
+    private final AgroalDataSource dataSource;
+    private final KafkaClients kafka;
+    private final BackboneConfig config;
+    private final Timer latency;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private KafkaProducer<String, String> producer;
+    private Connection listener;
+    private boolean topicsReady;
+
+    public OutboxRelay(@DataSource("backbone") AgroalDataSource dataSource, KafkaClients kafka, BackboneConfig config,
+            MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.config = config;
+        this.latency = Timer.builder("backbone.outbox.publish.latency")
+                .description("From the commit of an event to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("backbone.outbox.backlog", backlog);
+        registry.gauge("backbone.outbox.oldest.pending.seconds", oldestPendingSeconds);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.warn("Outbox relay disabled (backbone.relay.enabled=false): events stay in the outbox");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                // Let the loop finish its batch and close the producer itself; interrupt only if it hangs.
+                t.join(config.relay().pollInterval().toMillis() + 2_000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public String lastError() {
+        return lastError.get();
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    public long oldestPendingSeconds() {
+        return oldestPendingSeconds.get();
+    }
+
+    private void loop() {
+        int failures = 0;
+        Instant nextPurge = Instant.EPOCH;
+        while (running) {
+            try {
+                if (!topicsReady) {
+                    kafka.ensureTopics(Set.of(fr.territoires.events.Topics.ALL.toArray(String[]::new)));
+                    topicsReady = true;
+                }
+                int published = publishBatch();
+                refreshBacklog();
+                failures = 0;
+                state.set(State.RUNNING);
+                if (published >= config.relay().batchSize()) {
+                    continue; // more waiting: no pause
+                }
+                if (Instant.now().isAfter(nextPurge)) {
+                    purge();
+                    nextPurge = Instant.now().plus(Duration.ofHours(1));
+                }
+                awaitNotification(config.relay().pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                failures++;
+                state.set(State.FAILING);
+                lastError.set(e.toString());
+                closeProducer();
+                closeListener();
+                Duration pause = KafkaClients.backoff(Duration.ofMillis(250), config.relay().maxBackoff(), failures);
+                LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", failures,
+                        pause.toMillis(), e.toString());
+                try {
+                    refreshBacklog();
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (SQLException ignored) {
+                    // the database is away too: the next attempt says so
+                }
+            }
+        }
+        closeProducer();
+        closeListener();
+        state.set(State.STOPPED);
+    }
+
+    /** Publishes the oldest unpublished events; returns how many, 0 if another relay holds the lock. */
+    int publishBatch() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c)) {
+                    c.rollback();
+                    return 0;
+                }
+                List<Row> rows = pending(c);
+                if (rows.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                if (producer == null) {
+                    producer = kafka.producer("outbox-relay");
+                }
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    acks.add(producer.send(row.record()));
+                }
+                producer.flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                Instant acked = Instant.now();
+                markPublished(c, rows);
+                c.commit();
+                for (Row row : rows) {
+                    latency.record(Duration.between(row.createdAt(), acked).abs());
+                }
+                return rows.size();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    record Row(long id, String eventId, String topic, String key, String type, String source, Instant occurredAt,
+            String payload, String correlationId, Instant createdAt) {
+
+        ProducerRecord<String, String> record() {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, payload);
+            header(r, CloudEventHeaders.ID, eventId);
+            header(r, CloudEventHeaders.SOURCE, source);
+            header(r, CloudEventHeaders.TYPE, type);
+            header(r, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+            header(r, CloudEventHeaders.SUBJECT, key);
+            header(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+            header(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            if (correlationId != null) {
+                header(r, CloudEventHeaders.CORRELATION_ID, correlationId);
+            }
+            return r;
+        }
+
+        private static void header(ProducerRecord<String, String> r, String name, String value) {
+            r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private List<Row> pending(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, event_id, topic, event_key, event_type, source, occurred_at, payload, correlation_id, created_at
+                FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE""")) {
+            ps.setInt(1, config.relay().batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), rs.getString(8),
+                            rs.getString(9), rs.getObject(10, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void markPublished(Connection c, List<Row> rows) throws SQLException {
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_event SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("bigint", ids);
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private void refreshBacklog() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
+                        SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
+                        FROM outbox_event WHERE published_at IS NULL""")) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            oldestPendingSeconds.set((long) rs.getDouble(2));
+        }
+    }
+
+    private void purge() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
+            ps.setLong(1, config.relay().retention().toSeconds());
+            int purged = ps.executeUpdate();
+            if (purged > 0) {
+                LOG.infof("Outbox: %d published events older than %s removed", purged, config.relay().retention());
+            }
+        }
+    }
+
+    /** Sleeps until a transaction that wrote events commits (LISTEN/NOTIFY), or the poll interval ends. */
+    private void awaitNotification(Duration max) throws SQLException, InterruptedException {
+        if (listener == null) {
+            listener = dataSource.getConnection();
+            listener.setAutoCommit(true);
+            try (Statement st = listener.createStatement()) {
+                st.execute("LISTEN outbox_event");
+            }
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        listener.unwrap(PGConnection.class).getNotifications((int) max.toMillis());
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the relay producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the relay listener", e);
+            }
+            listener = null;
+        }
+    }
+}

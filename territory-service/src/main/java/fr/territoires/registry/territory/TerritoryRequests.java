@@ -1,0 +1,24 @@
+package fr.territoires.registry.territory;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What clients send to change the registry. */
+public final class TerritoryRequests {
+
+    private TerritoryRequests() {
+    }
+
+    public record NewTerritory(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "^ti-[0-9A-Za-z-]+$",
+                    message = "must be an official territory code (id_ti), e.g. ti-8413") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull TerritoryStatus status,
+            boolean pilot) {
+    }
+
+    public record StatusChange(@NotNull TerritoryStatus status, @Size(max = 1000) String reason) {
+    }
+}

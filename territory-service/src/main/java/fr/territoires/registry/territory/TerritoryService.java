@@ -1,0 +1,68 @@
+package fr.territoires.registry.territory;
+
+import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.events.EventType;
+import fr.territoires.events.territory.Perimeter;
+import fr.territoires.events.territory.TerritoryLabelledV1;
+import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+
+/** Changes to the registry; each one commits with the events that tell partners about it. */
+@ApplicationScoped
+public class TerritoryService {
+
+    private final TerritoryRepository territories;
+    private final Outbox outbox;
+
+    public TerritoryService(TerritoryRepository territories, Outbox outbox) {
+        this.territories = territories;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<Territory> create(TerritoryRequests.NewTerritory request) {
+        StatusTransitions.checkInitial(request.status());
+        return territories.findById(request.code()).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("territory-exists", "Territory " + request.code() + " already exists");
+            }
+            Territory territory = Territory.of(request.code(), request.name().trim(), request.status(), request.pilot());
+            return territories.persistAndFlush(territory)
+                    .chain(t -> t.status == TerritoryStatus.LABELLED ? announceLabel(t) : Uni.createFrom().item(t));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Territory> changeStatus(String code, TerritoryRequests.StatusChange change, Long expectedVersion) {
+        return territories.findById(code).chain(territory -> {
+            if (territory == null) {
+                throw ProblemException.notFound("Territory " + code);
+            }
+            if (expectedVersion != null && expectedVersion != territory.version) {
+                throw new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
+                        "Territory " + code + " changed since version " + expectedVersion + " (now " + territory.version
+                                + "); read it again"));
+            }
+            StatusTransitions.check(code, territory.status, change.status());
+            TerritoryStatus previous = territory.status;
+            territory.status = change.status();
+            territory.updatedAt = OffsetDateTime.now();
+            return territories.flush()
+                    .chain(() -> outbox.append(EventType.TERRITORY_STATUS_CHANGED, code,
+                            new TerritoryStatusChangedV1(code, territory.name, territory.status.name(), previous.name(),
+                                    change.reason())))
+                    .chain(() -> territory.status == TerritoryStatus.LABELLED
+                            ? announceLabel(territory) : Uni.createFrom().item(territory));
+        });
+    }
+
+    private Uni<Territory> announceLabel(Territory t) {
+        return outbox.append(EventType.TERRITORY_LABELLED, t.code,
+                TerritoryLabelledV1.of(t.code, t.name, t.pilot, Perimeter.empty())).replaceWith(t);
+    }
+}
