@@ -164,6 +164,7 @@ public class OutboxRelay {
                 }
             }
         }
+        Thread.interrupted(); // close the clients cleanly even when stopped by an interrupt
         closeProducer();
         closeListener();
         state.set(State.STOPPED);

@@ -1,0 +1,43 @@
+package fr.territoires.funding.eligibility;
+
+import fr.territoires.commons.paging.Page;
+import fr.territoires.commons.paging.Pages;
+import fr.territoires.commons.paging.PagingParams;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/funding/territories")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Eligibility")
+@Authenticated
+public class EligibleTerritoryResource {
+
+    public record Eligibility(String code, String name, String status, boolean eligible) {
+
+        static Eligibility of(EligibleTerritory t) {
+            return new Eligibility(t.code, t.name, t.status, t.eligible());
+        }
+    }
+
+    private final EligibleTerritoryRepository territories;
+
+    public EligibleTerritoryResource(EligibleTerritoryRepository territories) {
+        this.territories = territories;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Territories as funding knows them", description = "From territory events; eligible = labelled.")
+    public Uni<Page<Eligibility>> list(@BeanParam PagingParams paging) {
+        return Pages.read(territories.findAll(Sort.by("code")), paging.request()).map(p -> p.map(Eligibility::of));
+    }
+}

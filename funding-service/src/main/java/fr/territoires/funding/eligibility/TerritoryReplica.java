@@ -1,0 +1,54 @@
+package fr.territoires.funding.eligibility;
+
+import fr.territoires.backbone.inbox.ReceivedEvent;
+import fr.territoires.events.territory.TerritoryLabelledV1;
+import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Applies territory events to the replica, recording each change with its event. */
+@ApplicationScoped
+public class TerritoryReplica {
+
+    public Uni<Void> labelled(ReceivedEvent event) {
+        TerritoryLabelledV1 payload = event.payload(TerritoryLabelledV1.class);
+        return upsert(payload.code(), event, t -> {
+            t.name = payload.name();
+            t.status = payload.status();
+            t.pilot = payload.pilot();
+            t.epcis = payload.perimeter().epcis().toArray(String[]::new);
+            t.communes = payload.perimeter().communes().toArray(String[]::new);
+        });
+    }
+
+    public Uni<Void> statusChanged(ReceivedEvent event) {
+        TerritoryStatusChangedV1 payload = event.payload(TerritoryStatusChangedV1.class);
+        return upsert(payload.code(), event, t -> {
+            t.name = payload.name();
+            t.status = payload.status();
+        });
+    }
+
+    private Uni<Void> upsert(String code, ReceivedEvent event, java.util.function.Consumer<EligibleTerritory> change) {
+        return Panache.getSession().chain(session -> session.find(EligibleTerritory.class, code).chain(found -> {
+            EligibleTerritory t = found != null ? found : new EligibleTerritory();
+            t.code = code;
+            change.accept(t);
+            t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            t.lastEventId = event.id();
+            Uni<?> saved = found != null ? Uni.createFrom().item(t) : session.persist(t);
+            return saved.chain(() -> session.createNativeQuery("""
+                    INSERT INTO eligible_territory_change (code, event_id, event_type, status, event_time)
+                    VALUES (:code, :id, :type, :status, :time)""")
+                    .setParameter("code", code)
+                    .setParameter("id", event.id())
+                    .setParameter("type", event.type())
+                    .setParameter("status", t.status)
+                    .setParameter("time", event.time() == null ? null : event.time().atOffset(ZoneOffset.UTC))
+                    .executeUpdate());
+        })).replaceWithVoid();
+    }
+}

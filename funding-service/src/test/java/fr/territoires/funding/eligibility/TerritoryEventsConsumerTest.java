@@ -1,0 +1,169 @@
+package fr.territoires.funding.eligibility;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.territoires.events.Topics;
+import fr.territoires.stack.BuildInfrastructure;
+import fr.territoires.testing.KafkaTopics;
+import fr.territoires.testing.RealInfrastructure;
+import fr.territoires.testing.Sql;
+import fr.territoires.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** territory.events as funding-service consumes them, from the real broker. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "funding"))
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class TerritoryEventsConsumerTest {
+
+    private static final Sql DB = Sql.on("funding");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static String kafka() {
+        return BuildInfrastructure.kafkaBootstrapServers();
+    }
+
+    private static Map<String, String> headers(String id, String type, String code) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("ce_id", id);
+        h.put("ce_source", "/territoires/territory-service");
+        h.put("ce_type", type);
+        h.put("ce_time", Instant.now().toString());
+        h.put("ce_subject", code);
+        h.put("ce_specversion", "1.0");
+        h.put("content-type", "application/json");
+        return h;
+    }
+
+    private static void labelled(String id, String code) {
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(id, "fr.territoires.territory.labelled.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"status\":\"LABELLED\",\"pilot\":false,"
+                        + "\"perimeter\":{\"epcis\":[\"200067213\"],\"communes\":[\"57606\"]}}");
+    }
+
+    private static String newCode() {
+        return "ti-f" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static long changes(String code) {
+        return DB.count("SELECT count(*) FROM eligible_territory_change WHERE code = ?", code);
+    }
+
+    @Test
+    void aLabelledTerritoryBecomesEligible() {
+        String code = newCode();
+        labelled(UUID.randomUUID().toString(), code);
+        await().atMost(PATIENCE).until(() -> changes(code) == 1);
+        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token())
+                .queryParam("size", 100)
+                .when().get("/api/funding/territories")
+                .then().statusCode(200)
+                .body("items.findAll { it.code == '" + code + "' }.eligible", hasItem(true));
+        assertEquals(List.of(Map.of("epcis", "{200067213}", "communes", "{57606}")),
+                DB.rows("SELECT epcis::text AS epcis, communes::text AS communes FROM eligible_territory WHERE code = ?", code));
+    }
+
+    /** The same event delivered twice changes the replica once. */
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        String code = newCode();
+        String id = UUID.randomUUID().toString();
+        labelled(id, code);
+        labelled(id, code);
+        String leftId = UUID.randomUUID().toString();
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(leftId, "fr.territoires.territory.status-changed.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"status\":\"LEFT\",\"previousStatus\":\"LABELLED\"}");
+        // The status change comes after both copies in the partition: once it is applied, both were seen.
+        await().atMost(PATIENCE).until(() -> changes(code) >= 2);
+        assertEquals(2, changes(code));
+        assertEquals(1, DB.count("SELECT count(*) FROM consumed_event WHERE event_id = ?", id));
+        assertEquals("LEFT", DB.rows("SELECT status FROM eligible_territory WHERE code = ?", code).get(0).get("status"));
+    }
+
+    /** A malformed message lands in the dead letters, and the next valid one is applied. */
+    @Test
+    void aMalformedMessageIsParkedAndConsumptionGoesOn() {
+        String code = newCode();
+        Map<String, String> noType = headers(UUID.randomUUID().toString(), "", code);
+        noType.remove("ce_type");
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, noType, "{\"code\": \"" + code + "\"");
+        String schemaBreaker = UUID.randomUUID().toString();
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(schemaBreaker, "fr.territoires.territory.labelled.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"\",\"status\":\"LABELLED\"}");
+        labelled(UUID.randomUUID().toString(), code);
+
+        await().atMost(PATIENCE).until(() -> changes(code) == 1);
+        List<Map<String, Object>> parked = DB.rows(
+                "SELECT error_message, status, kafka_offset FROM dead_letter WHERE event_key = ? ORDER BY id", code);
+        assertEquals(2, parked.size(), parked.toString());
+        assertTrue(((String) parked.get(0).get("error_message")).contains("header ce_type is missing"), parked.toString());
+        assertTrue(((String) parked.get(0).get("error_message")).contains("not JSON"), parked.toString());
+        assertTrue(((String) parked.get(1).get("error_message")).contains("breaks the schema"), parked.toString());
+
+        List<KafkaTopics.Message> dlq = KafkaTopics.readUntil(kafka(), "territory.events.dlq.funding-service",
+                seen -> seen.stream().filter(m -> code.equals(m.key())).count() == 2, PATIENCE);
+        KafkaTopics.Message first = dlq.stream().filter(m -> code.equals(m.key())).findFirst().orElseThrow();
+        assertEquals("territory.events", first.header("dlq_origin_topic"));
+        assertEquals(String.valueOf(parked.get(0).get("kafka_offset")), first.header("dlq_origin_offset"));
+        assertEquals("funding-service", first.header("dlq_consumer"));
+        assertTrue(first.header("dlq_error_message").contains("header ce_type is missing"));
+    }
+
+    @Test
+    void theProgrammeTeamListsAndReDrivesDeadLetters() {
+        String code = newCode();
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(UUID.randomUUID().toString(),
+                "fr.territoires.territory.labelled.v1", code), "not json at all");
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM dead_letter WHERE event_key = ?", code) == 1);
+        long id = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", code).get(0).get("id")).longValue();
+        String admin = TestTokens.user("admin.programme").roles("programme-admin").token();
+
+        given().auth().oauth2(admin).queryParam("status", "PARKED").queryParam("size", 100)
+                .when().get("/api/funding/admin/dead-letters")
+                .then().statusCode(200)
+                .body("items.id", hasItem((int) id));
+        given().auth().oauth2(admin)
+                .when().get("/api/funding/admin/dead-letters/" + id)
+                .then().statusCode(200)
+                .body("topic", equalTo("territory.events"), "key", equalTo(code), "status", equalTo("PARKED"),
+                        "headers.ce_type", equalTo("fr.territoires.territory.labelled.v1"));
+        // Still malformed: re-driving it fails with the reason, and it stays parked.
+        given().auth().oauth2(admin)
+                .when().post("/api/funding/admin/dead-letters/" + id + "/redrive")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token())
+                .when().get("/api/funding/admin/dead-letters")
+                .then().statusCode(403);
+        given().auth().oauth2(admin).queryParam("status", "LOST")
+                .when().get("/api/funding/admin/dead-letters")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void readinessReportsTheBackbone() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Event backbone' }.status", equalTo("UP"),
+                        "checks.find { it.name == 'Event backbone' }.data.'consumer territory.events'", equalTo("RUNNING"));
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("backbone_outbox_backlog"));
+    }
+}
