@@ -72,17 +72,8 @@ class PlatformEndToEndIT {
         return url("gateway");
     }
 
-    /** A token for a demo user, from the real Keycloak (password grant of the gateway client). */
     private static String userToken(String username) {
-        return given().baseUri(keycloak)
-                .formParam("grant_type", "password")
-                .formParam("client_id", "gateway")
-                .formParam("client_secret", "gateway-dev-secret")
-                .formParam("username", username)
-                .formParam("password", "demo")
-                .when().post("/realms/territoires/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+        return KeycloakTokens.user(username);
     }
 
     @Test

@@ -156,6 +156,33 @@ class TerritoryEventsConsumerTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
+    /** A parked event that can now be applied is applied once by the re-drive, and only once. */
+    @Test
+    void aReDrivenEventIsAppliedOnce() {
+        String code = newCode();
+        String id = UUID.randomUUID().toString();
+        String headersJson = "{" + String.join(",", headers(id, "fr.territoires.territory.labelled.v1", code).entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"").toList()) + "}";
+        String payload = "{\"code\":\"" + code + "\",\"name\":\"Sud Alsace\",\"status\":\"LABELLED\",\"pilot\":false,"
+                + "\"perimeter\":{\"epcis\":[],\"communes\":[]}}";
+        // As the consumer parks an event after its last transient failure (the database was away, say).
+        DB.rows("""
+                INSERT INTO dead_letter (consumer, topic, kafka_partition, kafka_offset, event_key, headers, payload,
+                                         error_class, error_message, attempts, status)
+                VALUES ('funding-service', 'territory.events', 0, 900000 + floor(random() * 1000000)::bigint, ?, ?, ?,
+                        'java.net.ConnectException', 'connection refused', 5, 'PARKED') RETURNING id""",
+                code, headersJson, payload);
+        long deadLetter = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", code).get(0).get("id")).longValue();
+        String admin = TestTokens.user("admin.programme").roles("programme-admin").token();
+
+        given().auth().oauth2(admin).when().post("/api/funding/admin/dead-letters/" + deadLetter + "/redrive")
+                .then().statusCode(200).body("status", equalTo("REDRIVEN"));
+        assertEquals(1, changes(code));
+        given().auth().oauth2(admin).when().post("/api/funding/admin/dead-letters/" + deadLetter + "/redrive")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertEquals(1, changes(code));
+    }
+
     @Test
     void readinessReportsTheBackbone() {
         given().when().get("/q/health/ready")
