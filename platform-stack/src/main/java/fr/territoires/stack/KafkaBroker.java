@@ -128,9 +128,15 @@ public final class KafkaBroker implements Component {
         }
     }
 
-    private static String randomClusterId() {
+    /** A KRaft cluster id; never starting with '-', which the storage tool would read as an option. */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }

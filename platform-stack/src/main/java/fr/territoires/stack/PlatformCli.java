@@ -20,8 +20,9 @@ public final class PlatformCli {
                 case "up" -> up(platform, stack);
                 case "down" -> down(platform, stack);
                 case "status" -> status(platform, stack);
+                case "events" -> events(platform, java.util.Arrays.copyOfRange(args, 1, args.length));
                 default -> {
-                    System.out.println("usage: ./platform up | down | status");
+                    System.out.println("usage: ./platform up | down | status | events [topic]");
                     System.exit("help".equals(command) ? 0 : 2);
                 }
             }
@@ -60,6 +61,36 @@ public final class PlatformCli {
         }
         System.out.println();
         System.out.println("  Logs: " + stack.runDir().resolve("logs") + "   Stop: ./platform down   Status: ./platform status");
+    }
+
+    /**
+     * Prints the events of the running platform as a partner receives them (key, CloudEvents
+     * headers, JSON payload), from the beginning of the topic, until Ctrl-C. Kafka's own console
+     * consumer, from the jars the broker runs with.
+     */
+    private static void events(Platform platform, String[] args) {
+        String topics = args.length > 0 ? java.util.regex.Pattern.quote(args[0])
+                : "territory\\.events|funding\\.events|recruitment\\.events";
+        try {
+            java.nio.file.Path log4j = java.nio.file.Files.createTempFile("platform-events-log4j2", ".properties");
+            java.nio.file.Files.writeString(log4j, "rootLogger.level=ERROR\n");
+            log4j.toFile().deleteOnExit();
+            Process process = new ProcessBuilder(Jdks.current().resolve("bin/java").toString(), "-Xmx256m",
+                    "-Dlog4j2.configurationFile=" + log4j, "-cp", Artifacts.kafkaClasspath(),
+                    "org.apache.kafka.tools.consumer.ConsoleConsumer",
+                    "--bootstrap-server", platform.settings().kafkaBootstrapServers(),
+                    "--include", topics, "--from-beginning",
+                    "--property", "print.key=true",
+                    "--property", "print.headers=true",
+                    "--property", "print.partition=true",
+                    "--property", "print.offset=true")
+                    .inheritIO().start();
+            System.exit(process.waitFor());
+        } catch (java.io.IOException e) {
+            throw new StackException("could not start Kafka's console consumer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void down(Platform platform, Stack stack) {

@@ -31,7 +31,7 @@ public class Territory {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false, insertable = false)
+    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @Version
@@ -43,6 +43,7 @@ public class Territory {
         t.name = name;
         t.status = status;
         t.pilot = pilot;
+        t.updatedAt = OffsetDateTime.now();
         return t;
     }
 }

@@ -59,7 +59,8 @@ class TerritoryChangesTest {
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/territories/" + code))
                 .header("ETag", "\"0\"")
-                .body("name", equalTo("Val de Lorraine"), "status", equalTo("LABELLED"), "pilot", equalTo(true));
+                .body("name", equalTo("Val de Lorraine"), "status", equalTo("LABELLED"), "pilot", equalTo(true),
+                        "updatedAt", org.hamcrest.Matchers.notNullValue());
 
         List<KafkaTopics.Message> messages = KafkaTopics.readUntil(BuildInfrastructure.kafkaBootstrapServers(),
                 Topics.TERRITORY, seen -> seen.stream().anyMatch(m -> code.equals(m.key())), Duration.ofSeconds(30));
