@@ -13,4 +13,19 @@ public interface EventHandler {
     EventType type();
 
     Uni<Void> apply(ReceivedEvent event);
+
+    /** A handler from its type and a function; for CDI producer methods. */
+    static EventHandler of(EventType type, java.util.function.Function<ReceivedEvent, Uni<Void>> apply) {
+        return new EventHandler() {
+            @Override
+            public EventType type() {
+                return type;
+            }
+
+            @Override
+            public Uni<Void> apply(ReceivedEvent event) {
+                return apply.apply(event);
+            }
+        };
+    }
 }

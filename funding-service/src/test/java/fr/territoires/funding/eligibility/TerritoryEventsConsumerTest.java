@@ -180,6 +180,11 @@ class TerritoryEventsConsumerTest {
         assertEquals(1, changes(code));
         given().auth().oauth2(admin).when().post("/api/funding/admin/dead-letters/" + deadLetter + "/redrive")
                 .then().statusCode(409).contentType("application/problem+json");
+        // Re-driving everything parked leaves this one alone and reports the ones still failing.
+        int parked = (int) DB.count("SELECT count(*) FROM dead_letter WHERE status = 'PARKED'");
+        given().auth().oauth2(admin).when().post("/api/funding/admin/dead-letters/redrive")
+                .then().statusCode(200)
+                .body("redriven", equalTo(0), "stillFailing", equalTo(parked), "failedIds.size()", equalTo(parked));
         assertEquals(1, changes(code));
     }
 
