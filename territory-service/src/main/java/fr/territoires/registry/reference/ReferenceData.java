@@ -1,0 +1,118 @@
+package fr.territoires.registry.reference;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The official administrative divisions (communes, EPCIs, départements, regions) from the extract
+ * of @etalab/decoupage-administratif in {@code reference/} (see reference-data/README.md). Read
+ * once at start-up, immutable, about 35,000 communes in memory.
+ */
+@Startup
+@ApplicationScoped
+public class ReferenceData {
+
+    public record Region(String code, String name) {
+    }
+
+    public record Departement(String code, String name, String region) {
+    }
+
+    /** @param epci SIREN of its EPCI, or null for the few communes outside any */
+    public record Commune(String code, String name, String departement, String region, String epci, int population) {
+    }
+
+    public record Epci(String siren, String name, String type, int population, List<String> communes) {
+    }
+
+    private final Map<String, Commune> communes = new HashMap<>(50_000);
+    private final Map<String, Epci> epcis = new HashMap<>(2_000);
+    private final Map<String, Departement> departements = new HashMap<>();
+    private final Map<String, Region> regions = new HashMap<>();
+    private final String source;
+
+    public ReferenceData() {
+        Map<String, List<String>> members = new HashMap<>();
+        read("communes.csv.gz", f -> {
+            Commune c = new Commune(f[0], f[1], f[2], f[3], f[4].isEmpty() ? null : f[4],
+                    f[5].isEmpty() ? 0 : Integer.parseInt(f[5]));
+            communes.put(c.code(), c);
+            if (c.epci() != null) {
+                members.computeIfAbsent(c.epci(), k -> new ArrayList<>()).add(c.code());
+            }
+        });
+        read("epcis.csv.gz", f -> epcis.put(f[0], new Epci(f[0], f[1], f[2], f[3].isEmpty() ? 0 : Integer.parseInt(f[3]),
+                List.copyOf(members.getOrDefault(f[0], List.of())))));
+        read("departements.csv", f -> departements.put(f[0], new Departement(f[0], f[1], f[2])));
+        read("regions.csv", f -> regions.put(f[0], new Region(f[0], f[1])));
+        try (InputStream in = resource("SOURCE")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<Commune> commune(String code) {
+        return Optional.ofNullable(communes.get(code));
+    }
+
+    public Optional<Epci> epci(String siren) {
+        return Optional.ofNullable(epcis.get(siren));
+    }
+
+    public Optional<Departement> departement(String code) {
+        return Optional.ofNullable(departements.get(code));
+    }
+
+    public Optional<Region> region(String code) {
+        return Optional.ofNullable(regions.get(code));
+    }
+
+    public Map<String, Epci> epcis() {
+        return Collections.unmodifiableMap(epcis);
+    }
+
+    public int communeCount() {
+        return communes.size();
+    }
+
+    /** Which package version the data comes from, e.g. "@etalab/decoupage-administratif 6.0.0". */
+    public String source() {
+        return source;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + name);
+        if (in == null) {
+            throw new IOException("reference/" + name + " is missing from the classpath");
+        }
+        return name.endsWith(".gz") ? new GZIPInputStream(in, 65_536) : in;
+    }
+
+    private static void read(String name, Consumer<String[]> row) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty()) {
+                    row.accept(line.split(";", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading reference/" + name, e);
+        }
+    }
+}

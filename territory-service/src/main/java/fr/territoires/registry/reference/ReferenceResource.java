@@ -1,0 +1,65 @@
+package fr.territoires.registry.reference;
+
+import fr.territoires.commons.codes.OfficialCodes;
+import fr.territoires.commons.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Look-ups in the official administrative divisions. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference data")
+@Authenticated
+public class ReferenceResource {
+
+    public record Named(String code, String name) {
+    }
+
+    public record CommuneView(String code, String name, int population, Named departement, Named region, Named epci) {
+    }
+
+    public record EpciView(String siren, String name, String type, int population, List<Named> communes) {
+    }
+
+    private final ReferenceData reference;
+
+    public ReferenceResource(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    @GET
+    @Path("communes/{insee}")
+    @Operation(summary = "A commune by its INSEE code, with its département, region and EPCI")
+    public CommuneView commune(@PathParam("insee") String insee) {
+        OfficialCodes.communeProblem(insee).ifPresent(p -> {
+            throw ProblemException.invalid("insee", p);
+        });
+        ReferenceData.Commune c = reference.commune(insee)
+                .orElseThrow(() -> ProblemException.notFound("Commune " + insee + " (" + reference.source() + ")"));
+        return new CommuneView(c.code(), c.name(), c.population(),
+                reference.departement(c.departement()).map(d -> new Named(d.code(), d.name())).orElse(null),
+                reference.region(c.region()).map(r -> new Named(r.code(), r.name())).orElse(null),
+                c.epci() == null ? null : reference.epci(c.epci()).map(e -> new Named(e.siren(), e.name())).orElse(null));
+    }
+
+    @GET
+    @Path("epcis/{siren}")
+    @Operation(summary = "An EPCI by its SIREN, with its member communes")
+    public EpciView epci(@PathParam("siren") String siren) {
+        OfficialCodes.sirenProblem(siren).ifPresent(p -> {
+            throw ProblemException.invalid("siren", p);
+        });
+        ReferenceData.Epci e = reference.epci(siren)
+                .orElseThrow(() -> ProblemException.notFound("EPCI " + siren + " (" + reference.source() + ")"));
+        return new EpciView(e.siren(), e.name(), e.type(), e.population(), e.communes().stream()
+                .map(code -> new Named(code, reference.commune(code).map(ReferenceData.Commune::name).orElse(code)))
+                .toList());
+    }
+}

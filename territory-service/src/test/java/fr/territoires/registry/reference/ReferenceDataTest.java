@@ -1,0 +1,56 @@
+package fr.territoires.registry.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.territoires.commons.codes.OfficialCodes;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The extract as the service loads it: complete, consistent, and with the codes it claims. */
+class ReferenceDataTest {
+
+    private static final ReferenceData DATA = new ReferenceData();
+
+    @Test
+    void holdsTheWholeCountryOfItsCogYear() {
+        assertEquals("@etalab/decoupage-administratif 6.0.0", DATA.source());
+        assertEquals(34_969, DATA.communeCount());
+        assertEquals(1_255, DATA.epcis().size());
+    }
+
+    @Test
+    void theValDeLorraineEpcisAreThereWithTheirCommunes() {
+        assertEquals("CC du Bassin de Pompey", DATA.epci("245400601").orElseThrow().name());
+        assertTrue(DATA.epci("245400601").orElseThrow().communes().containsAll(List.of("54430", "54215", "54150")));
+        assertEquals("CC du Bassin de Pont-à-Mousson", DATA.epci("200041515").orElseThrow().name());
+        assertEquals("CC Mad et Moselle", DATA.epci("200070738").orElseThrow().name());
+        assertEquals("CC de Seille et Grand Couronné", DATA.epci("200070589").orElseThrow().name());
+        ReferenceData.Commune pam = DATA.commune("54431").orElseThrow();
+        assertEquals(List.of("Pont-à-Mousson", "54", "44", "200041515"), List.of(pam.name(), pam.departement(), pam.region(), pam.epci()));
+        assertEquals("Grand Est", DATA.region("44").orElseThrow().name());
+        assertEquals("Meurthe-et-Moselle", DATA.departement("54").orElseThrow().name());
+    }
+
+    @Test
+    void everyCodeIsWellFormedAndEveryLinkLeadsSomewhere() {
+        DATA.epcis().values().forEach(e -> {
+            assertEquals(Optional.empty(), OfficialCodes.sirenProblem(e.siren()), e.siren());
+            assertTrue(!e.communes().isEmpty(), e.siren() + " has no commune");
+            e.communes().forEach(code -> {
+                ReferenceData.Commune c = DATA.commune(code).orElseThrow();
+                assertEquals(e.siren(), c.epci());
+                assertEquals(Optional.empty(), OfficialCodes.communeProblem(code), code);
+                assertTrue(DATA.departement(c.departement()).isPresent(), code);
+                assertTrue(DATA.region(c.region()).isPresent(), code);
+            });
+        });
+    }
+
+    @Test
+    void corsicaHasItsOwnCodes() {
+        assertEquals("Ajaccio", DATA.commune("2A004").orElseThrow().name());
+        assertEquals("Corse-du-Sud", DATA.departement("2A").orElseThrow().name());
+    }
+}
