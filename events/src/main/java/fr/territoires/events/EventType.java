@@ -14,8 +14,12 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType TERRITORY_STATUS_CHANGED = new EventType("territory", "status-changed", 1,
             Topics.TERRITORY, fr.territoires.events.territory.TerritoryStatusChangedV1.class);
 
+    public static final EventType TERRITORY_PERIMETER_CHANGED = new EventType("territory", "perimeter-changed", 1,
+            Topics.TERRITORY, fr.territoires.events.territory.TerritoryPerimeterChangedV1.class);
+
     /** Every published type; a type missing here is not a contract. */
-    public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED);
+    public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
+            TERRITORY_PERIMETER_CHANGED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {

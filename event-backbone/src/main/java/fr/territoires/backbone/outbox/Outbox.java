@@ -58,6 +58,14 @@ public class Outbox {
         }
         Object correlationId = MDC.get("correlationId");
         event.correlationId = correlationId == null ? null : correlationId.toString();
-        return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event);
+        // Outside the state change's transaction the event could commit on its own, before (or
+        // without) the change: refuse rather than break the outbox's promise.
+        return Panache.currentTransaction().chain(tx -> {
+            if (tx == null) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "Outbox.append outside a transaction: annotate the caller with @WithTransaction"));
+            }
+            return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event);
+        });
     }
 }

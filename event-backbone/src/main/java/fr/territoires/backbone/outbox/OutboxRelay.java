@@ -188,8 +188,14 @@ public class OutboxRelay {
                     producer = kafka.producer("outbox-relay");
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                KafkaProducer<String, String> current = producer;
                 for (Row row : rows) {
-                    acks.add(producer.send(row.record()));
+                    // On the first failure, stop the producer at once: no later event may overtake it.
+                    acks.add(current.send(row.record(), (metadata, error) -> {
+                        if (error != null) {
+                            current.close(Duration.ZERO);
+                        }
+                    }));
                 }
                 producer.flush();
                 for (Future<RecordMetadata> ack : acks) {

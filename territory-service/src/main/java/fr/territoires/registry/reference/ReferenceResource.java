@@ -2,6 +2,11 @@ package fr.territoires.registry.reference;
 
 import fr.territoires.commons.codes.OfficialCodes;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.territory.Phases;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,10 +33,38 @@ public class ReferenceResource {
     public record EpciView(String siren, String name, String type, int population, List<Named> communes) {
     }
 
-    private final ReferenceData reference;
+    public record CommuneTerritory(String phase, java.time.LocalDate asOf, CommuneView commune, Named territory,
+            String territoryStatus) {
+    }
 
-    public ReferenceResource(ReferenceData reference) {
+    private final ReferenceData reference;
+    private final PerimeterService perimeters;
+
+    public ReferenceResource(ReferenceData reference, PerimeterService perimeters) {
         this.reference = reference;
+        this.perimeters = perimeters;
+    }
+
+    @GET
+    @Path("communes/{insee}/territory")
+    @Operation(summary = "The territory (and EPCI) a commune belongs to in a phase, on a date",
+            description = "phase: 2019-2022 or 2023-2027 (default); asOf: YYYY-MM-DD (default today). 404 if none.")
+    public Uni<CommuneTerritory> territoryOf(@PathParam("insee") String insee, @QueryParam("phase") String phase,
+            @QueryParam("asOf") String asOf) {
+        CommuneView commune = commune(insee);
+        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
+        if (!Phases.ALL.contains(p)) {
+            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
+        }
+        java.time.LocalDate date = PerimeterResource.parseDate("asOf", asOf);
+        if (commune.epci() == null) {
+            throw new ProblemException(fr.territoires.commons.problem.Problem.of("not-found", "Not found", 404,
+                    "Commune " + insee + " belongs to no EPCI, hence to no territory"));
+        }
+        return perimeters.territoryOf(commune.epci().code(), p, date).map(m -> m
+                .map(t -> new CommuneTerritory(p, date, commune, new Named(t.territory(), t.name()), t.status()))
+                .orElseThrow(() -> ProblemException.notFound("A territory of phase " + p + " holding commune " + insee
+                        + " on " + date)));
     }
 
     @GET

@@ -28,6 +28,11 @@ public class Territory {
     @Column(nullable = false)
     public boolean pilot;
 
+    /** Phases of the programme it belongs to: 2019-2022, 2023-2027. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] phases = {Phases.CURRENT};
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** What clients send to change the registry. */
 public final class TerritoryRequests {
@@ -16,7 +17,14 @@ public final class TerritoryRequests {
                     message = "must be an official territory code (id_ti), e.g. ti-8413") String code,
             @NotBlank @Size(max = 200) String name,
             @NotNull TerritoryStatus status,
-            boolean pilot) {
+            boolean pilot,
+            @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = "2019-2022|2023-2027",
+                    message = "must be 2019-2022 or 2023-2027") String> phases) {
+
+        /** Phases as given, or the current phase. */
+        public String[] phasesOrCurrent() {
+            return phases == null ? new String[] {Phases.CURRENT} : phases.stream().distinct().sorted().toArray(String[]::new);
+        }
     }
 
     public record StatusChange(@NotNull TerritoryStatus status, @Size(max = 1000) String reason) {

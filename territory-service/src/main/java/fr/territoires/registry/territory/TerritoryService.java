@@ -4,7 +4,8 @@ import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
-import fr.territoires.events.territory.Perimeter;
+import fr.territoires.registry.perimeter.PerimeterService;
+import java.time.LocalDate;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryStatusChangedV1;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -18,10 +19,12 @@ public class TerritoryService {
 
     private final TerritoryRepository territories;
     private final Outbox outbox;
+    private final PerimeterService perimeters;
 
-    public TerritoryService(TerritoryRepository territories, Outbox outbox) {
+    public TerritoryService(TerritoryRepository territories, Outbox outbox, PerimeterService perimeters) {
         this.territories = territories;
         this.outbox = outbox;
+        this.perimeters = perimeters;
     }
 
     @WithTransaction
@@ -32,6 +35,7 @@ public class TerritoryService {
                 throw ProblemException.conflict("territory-exists", "Territory " + request.code() + " already exists");
             }
             Territory territory = Territory.of(request.code(), request.name().trim(), request.status(), request.pilot());
+            territory.phases = request.phasesOrCurrent();
             return territories.persistAndFlush(territory)
                     .chain(t -> t.status == TerritoryStatus.LABELLED ? announceLabel(t) : Uni.createFrom().item(t));
         });
@@ -61,8 +65,11 @@ public class TerritoryService {
         });
     }
 
+    /** labelled.v1 carries today's perimeter, so a consumer can start its replica from it. */
     private Uni<Territory> announceLabel(Territory t) {
-        return outbox.append(EventType.TERRITORY_LABELLED, t.code,
-                TerritoryLabelledV1.of(t.code, t.name, t.pilot, Perimeter.empty())).replaceWith(t);
+        return perimeters.currentEpcisAt(t.code, LocalDate.now())
+                .chain(epcis -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
+                        TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))))
+                .replaceWith(t);
     }
 }

@@ -102,7 +102,20 @@ class KafkaOutageTest {
             }
         }
         for (String code : codes) {
-            assertEquals(expected.get(code), List.copyOf(arrived.get(code)), "order of " + code + "'s events");
+            List<String> got = List.copyOf(arrived.get(code));
+            if (!expected.get(code).equals(got)) {
+                int i = 0;
+                while (expected.get(code).get(i).equals(got.get(i))) {
+                    i++;
+                }
+                String late = expected.get(code).get(i);
+                System.out.println("DIAG first mismatch at " + i + " for " + code + ": " + db.rows(
+                        "SELECT id, event_type, created_at, published_at, attempts FROM outbox_event WHERE event_id::text IN (?, ?)",
+                        late, got.get(i)));
+                received.stream().filter(m -> late.equals(m.header("ce_id")) || got.get(0).equals(m.header("ce_id")))
+                        .forEach(m -> System.out.println("DIAG arrival " + m.header("ce_id") + " p" + m.partition() + "@" + m.offset()));
+            }
+            assertEquals(expected.get(code), got, "order of " + code + "'s events");
         }
         assertEquals(0, db.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
     }

@@ -20,7 +20,7 @@ class TerritoryRepositoryTest {
 
     @Test
     void pagesInCodeOrderWithTheTotal() {
-        Page<Territory> page = ReactiveDb.rolledBack(() -> territories.deleteAll()
+        Page<Territory> page = ReactiveDb.rolledBack(() -> EmptyRegistry.delete()
                 .chain(() -> territories.persist(
                         Territory.of("ti-0003", "C", TerritoryStatus.CANDIDATE, false),
                         Territory.of("ti-0001", "A", TerritoryStatus.LABELLED, false),

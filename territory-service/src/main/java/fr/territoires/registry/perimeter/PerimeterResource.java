@@ -1,0 +1,107 @@
+package fr.territoires.registry.perimeter;
+
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.reference.ReferenceData;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/territories/{code}/perimeter")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Perimeter")
+@Authenticated
+public class PerimeterResource {
+
+    public record PerimeterRequest(@NotNull List<String> epcis, @NotNull LocalDate effectiveOn, @Size(max = 1000) String reason) {
+    }
+
+    public record Named(String code, String name) {
+    }
+
+    public record EpciSummary(String siren, String name, String type, int population, int communes) {
+    }
+
+    /** A perimeter on a date; communes, population, départements and regions derive from its EPCIs. */
+    public record PerimeterView(String code, LocalDate asOf, List<EpciSummary> epcis, int communes, long population,
+            List<Named> departements, List<Named> regions) {
+    }
+
+    private final PerimeterService perimeters;
+    private final ReferenceData reference;
+    private final SecurityIdentity identity;
+
+    public PerimeterResource(PerimeterService perimeters, ReferenceData reference, SecurityIdentity identity) {
+        this.perimeters = perimeters;
+        this.reference = reference;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "A territory's perimeter on a date (today by default)")
+    public Uni<PerimeterView> get(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+        LocalDate date = parseDate("asOf", asOf);
+        return perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis));
+    }
+
+    @PUT
+    @RolesAllowed("programme-admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a territory's EPCIs from a date on",
+            description = "programme-admin. Every change is dated and kept; territory.perimeter-changed.v1 is published.")
+    public Uni<PerimeterView> change(@PathParam("code") String code, @NotNull PerimeterRequest request) {
+        return perimeters.change(code, new PerimeterService.Change(request.epcis(), request.effectiveOn(), request.reason()),
+                identity.getPrincipal().getName()).map(r -> view(code, request.effectiveOn(), r.epcis()));
+    }
+
+    PerimeterView view(String code, LocalDate date, List<String> epcis) {
+        Map<String, Named> departements = new TreeMap<>();
+        Map<String, Named> regions = new TreeMap<>();
+        int communes = 0;
+        long population = 0;
+        List<EpciSummary> summaries = epcis.stream().map(siren -> reference.epci(siren).orElse(null))
+                .filter(Objects::nonNull)
+                .map(e -> new EpciSummary(e.siren(), e.name(), e.type(), e.population(), e.communes().size())).toList();
+        for (String siren : epcis) {
+            for (String insee : reference.epci(siren).map(ReferenceData.Epci::communes).orElse(List.of())) {
+                ReferenceData.Commune c = reference.commune(insee).orElseThrow();
+                communes++;
+                population += c.population();
+                reference.departement(c.departement()).ifPresent(d -> departements.put(d.code(), new Named(d.code(), d.name())));
+                reference.region(c.region()).ifPresent(r -> regions.put(r.code(), new Named(r.code(), r.name())));
+            }
+        }
+        return new PerimeterView(code, date, summaries, communes, population, List.copyOf(departements.values()),
+                List.copyOf(regions.values()));
+    }
+
+    /** An ISO date from a query parameter, today when absent; a 400 naming the parameter otherwise. */
+    public static LocalDate parseDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package fr.territoires.registry.perimeter;
+
+import fr.territoires.commons.codes.OfficialCodes;
+import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.reference.ReferenceData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What a new perimeter must be, checked before anything is stored. Plain rules, no I/O but the reference data. */
+public final class PerimeterRules {
+
+    private PerimeterRules() {
+    }
+
+    /**
+     * The EPCIs must be real (well-formed, Luhn-valid, known in the reference data) and listed once;
+     * a perimeter has at least one EPCI. Every problem is reported at once, by position.
+     */
+    public static void checkEpcis(List<String> epcis, ReferenceData reference) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (epcis == null || epcis.isEmpty()) {
+            errors.add(new Problem.FieldError("epcis", "must list at least one EPCI (SIREN)"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < epcis.size(); i++) {
+                String siren = epcis.get(i);
+                String field = "epcis[" + i + "]";
+                var problem = OfficialCodes.sirenProblem(siren);
+                if (problem.isPresent()) {
+                    errors.add(new Problem.FieldError(field, problem.get()));
+                } else if (reference.epci(siren).isEmpty()) {
+                    errors.add(new Problem.FieldError(field, "is not an EPCI in " + reference.source()));
+                } else if (!seen.add(siren)) {
+                    errors.add(new Problem.FieldError(field, "is listed twice"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.validation("Invalid perimeter", errors));
+        }
+    }
+
+    /** A perimeter is dated; a change may not take effect before the last one (history stays linear). */
+    public static void checkDate(LocalDate effectiveOn, LocalDate lastChange) {
+        if (effectiveOn == null) {
+            throw ProblemException.invalid("effectiveOn", "is required (YYYY-MM-DD)");
+        }
+        if (lastChange != null && effectiveOn.isBefore(lastChange)) {
+            throw ProblemException.invalid("effectiveOn", "must not be before the last change (" + lastChange + ")");
+        }
+    }
+
+    /** An EPCI belongs to one territory at a time within a phase of the programme. */
+    public static void checkNoOverlap(List<Conflict> conflicts) {
+        if (!conflicts.isEmpty()) {
+            Conflict c = conflicts.get(0);
+            throw ProblemException.conflict("epci-in-another-territory", "EPCI " + c.epci() + " already belongs to "
+                    + c.territory() + " in phase " + c.phase() + (conflicts.size() > 1
+                            ? " (and " + (conflicts.size() - 1) + " more conflict(s))" : ""));
+        }
+    }
+
+    public record Conflict(String epci, String territory, String phase) {
+    }
+}
