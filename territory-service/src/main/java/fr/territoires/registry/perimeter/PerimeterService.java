@@ -49,6 +49,11 @@ public class PerimeterService {
 
     @WithTransaction
     public Uni<Result> change(String code, Change change, String actor) {
+        return changeInCurrentTransaction(code, change, actor);
+    }
+
+    /** For callers that already hold the transaction (an import applies many changes in one). */
+    public Uni<Result> changeInCurrentTransaction(String code, Change change, String actor) {
         PerimeterRules.checkEpcis(change.epcis(), reference);
         List<String> wanted = List.copyOf(new TreeSet<>(change.epcis()));
         return Panache.getSession().chain(session -> session

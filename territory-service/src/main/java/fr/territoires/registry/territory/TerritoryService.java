@@ -66,7 +66,7 @@ public class TerritoryService {
     }
 
     /** labelled.v1 carries today's perimeter, so a consumer can start its replica from it. */
-    private Uni<Territory> announceLabel(Territory t) {
+    public Uni<Territory> announceLabel(Territory t) {
         return perimeters.currentEpcisAt(t.code, LocalDate.now())
                 .chain(epcis -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
                         TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))))

@@ -1,0 +1,133 @@
+package fr.territoires.registry.nationallist;
+
+import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.events.EventType;
+import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.reference.ReferenceData;
+import fr.territoires.registry.territory.Territory;
+import fr.territoires.registry.territory.TerritoryService;
+import fr.territoires.registry.territory.TerritoryStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Applies the official national list: creates or updates each territory, its phase, name, status
+ * and perimeter (EPCIs derived from its communes), in one transaction. A file with a rejected row
+ * changes nothing; the same file twice changes nothing the second time and publishes no event.
+ */
+@ApplicationScoped
+public class NationalListImport {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+    public record RowReport(int line, String inseeCom, String idTi, Outcome outcome, String reason) {
+    }
+
+    public record Report(String phase, LocalDate effectiveOn, int rows, int territories, int created, int updated,
+            int unchanged, List<RowReport> lines) {
+    }
+
+    private static final String REASON = "National list of territories";
+
+    private final ReferenceData reference;
+    private final PerimeterService perimeters;
+    private final TerritoryService territoryService;
+    private final Outbox outbox;
+
+    public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService,
+            Outbox outbox) {
+        this.reference = reference;
+        this.perimeters = perimeters;
+        this.territoryService = territoryService;
+        this.outbox = outbox;
+    }
+
+    /** Checks the whole file first; a 422 naming every rejected line if any, and nothing is stored. */
+    public NationalListPlan check(List<NationalListCsv.Row> rows) {
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("file", "has a header but no row");
+        }
+        NationalListPlan plan = NationalListPlan.of(rows, reference);
+        if (!plan.acceptable()) {
+            List<Problem.FieldError> errors = plan.rejections().stream()
+                    .map(r -> new Problem.FieldError("line " + r.line(), r.reason())).toList();
+            throw new ProblemException(new Problem(java.net.URI.create(Problem.TYPE_BASE + "national-list-rejected"),
+                    "National list rejected", 422, errors.size() + " of " + rows.size()
+                            + " rows cannot be imported; nothing was changed", null, errors));
+        }
+        return plan;
+    }
+
+    @WithTransaction
+    public Uni<Report> apply(List<NationalListCsv.Row> rows, NationalListPlan plan, String phase, LocalDate effectiveOn,
+            String actor) {
+        Map<String, Outcome> outcomes = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (NationalListPlan.Planned planned : plan.territories().values()) {
+            chain = chain.chain(() -> upsert(planned, phase, effectiveOn, actor).invoke(o -> outcomes.put(planned.code(), o)))
+                    .replaceWithVoid();
+        }
+        return chain.map(ignored -> {
+            List<RowReport> lines = rows.stream().map(r -> new RowReport(r.line(), r.inseeCom(), r.idTi(),
+                    outcomes.get(plan.territoryOfLine(r.line())), null)).toList();
+            long created = outcomes.values().stream().filter(o -> o == Outcome.CREATED).count();
+            long updated = outcomes.values().stream().filter(o -> o == Outcome.UPDATED).count();
+            return new Report(phase, effectiveOn, rows.size(), outcomes.size(), (int) created, (int) updated,
+                    (int) (outcomes.size() - created - updated), lines);
+        });
+    }
+
+    private Uni<Outcome> upsert(NationalListPlan.Planned planned, String phase, LocalDate effectiveOn, String actor) {
+        PerimeterService.Change perimeter = new PerimeterService.Change(planned.epcis(), effectiveOn, REASON);
+        return Panache.getSession().chain(session -> session.find(Territory.class, planned.code())).chain(existing -> {
+            if (existing == null) {
+                Territory t = Territory.of(planned.code(), planned.name(), TerritoryStatus.LABELLED, false);
+                t.phases = new String[] {phase};
+                return Panache.getSession().chain(s -> s.persist(t)).chain(() -> Panache.getSession().chain(s -> s.flush()))
+                        .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor))
+                        .chain(() -> territoryService.announceLabel(t))
+                        .replaceWith(Outcome.CREATED);
+            }
+            boolean attributesChanged = false;
+            if (!Arrays.asList(existing.phases).contains(phase)) {
+                existing.phases = Stream.concat(Arrays.stream(existing.phases), Stream.of(phase)).sorted()
+                        .toArray(String[]::new);
+                attributesChanged = true;
+            }
+            if (!existing.name.equals(planned.name())) {
+                existing.name = planned.name(); // no event for a rename yet: see docs/decisions.md
+                attributesChanged = true;
+            }
+            boolean relabel = existing.status != TerritoryStatus.LABELLED;
+            TerritoryStatus previous = existing.status;
+            if (relabel) {
+                existing.status = TerritoryStatus.LABELLED;
+            }
+            if (attributesChanged || relabel) {
+                existing.updatedAt = OffsetDateTime.now();
+            }
+            boolean changedBeforePerimeter = attributesChanged || relabel;
+            Uni<Void> statusEvent = relabel
+                    ? outbox.append(EventType.TERRITORY_STATUS_CHANGED, existing.code, new TerritoryStatusChangedV1(
+                            existing.code, existing.name, "LABELLED", previous.name(), REASON)).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return statusEvent
+                    .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor))
+                    .chain(result -> (relabel ? territoryService.announceLabel(existing) : Uni.createFrom().item(existing))
+                            .replaceWith(result))
+                    .map(result -> changedBeforePerimeter || result.changed() ? Outcome.UPDATED : Outcome.UNCHANGED);
+        });
+    }
+}

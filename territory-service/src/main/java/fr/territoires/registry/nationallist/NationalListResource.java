@@ -1,0 +1,51 @@
+package fr.territoires.registry.nationallist;
+
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.registry.territory.Phases;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/territories/import")
+@Tag(name = "National list")
+public class NationalListResource {
+
+    private final NationalListImport importer;
+    private final SecurityIdentity identity;
+
+    public NationalListResource(NationalListImport importer, SecurityIdentity identity) {
+        this.importer = importer;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("programme-admin")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import the official list of territories (CSV, one row per commune)",
+            description = "Columns insee_com, lib_com, id_ti, lib_ti; comma or semicolon; UTF-8 with or without BOM. "
+                    + "Applied whole or not at all (422 naming every rejected line). phase: 2019-2022 or 2023-2027 "
+                    + "(default); effectiveOn: first day of the perimeters (default today).")
+    public Uni<NationalListImport.Report> importList(byte[] body, @QueryParam("phase") String phase,
+            @QueryParam("effectiveOn") String effectiveOn) {
+        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
+        if (!Phases.ALL.contains(p)) {
+            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
+        }
+        LocalDate date = PerimeterResource.parseDate("effectiveOn", effectiveOn);
+        List<NationalListCsv.Row> rows = NationalListCsv.parse(body == null ? new byte[0] : body);
+        NationalListPlan plan = importer.check(rows);
+        return importer.apply(rows, plan, p, date, identity.getPrincipal().getName());
+    }
+}
