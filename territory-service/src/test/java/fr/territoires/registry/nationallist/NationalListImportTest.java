@@ -88,6 +88,21 @@ class NationalListImportTest {
                 .body("created", equalTo(0), "updated", equalTo(0), "unchanged", equalTo(2),
                         "lines.outcome", everyItem(equalTo("UNCHANGED")));
         assertEquals(events, DB.count("SELECT count(*) FROM outbox_event WHERE event_key IN (?, ?)", oyonnax, ajaccio));
+
+        // The export is the same format: exported, it imports back as unchanged.
+        String exported = given().queryParam("phase", "2019-2022").queryParam("asOf", "2019-03-01")
+                .when().get("/api/territories/export")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String ours = "insee_com;lib_com;id_ti;lib_ti\n" + exported.lines()
+                .filter(l -> l.contains(";" + oyonnax + ";") || l.contains(";" + ajaccio + ";"))
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n";
+        assertEquals(lines, ours.lines().count() - 1);
+        post(ours, "2019-2022").statusCode(200).body("unchanged", equalTo(2));
+        given().queryParam("phase", "2019-2022").queryParam("asOf", "2019-03-01").queryParam("format", "json")
+                .when().get("/api/territories/export")
+                .then().statusCode(200)
+                .body("items.find { it.code == '" + ajaccio + "' }.regions.name", hasItems("Corse"),
+                        "items.find { it.code == '" + ajaccio + "' }.communes", hasItems("2A004"));
     }
 
     @Test

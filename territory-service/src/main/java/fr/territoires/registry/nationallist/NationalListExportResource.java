@@ -1,0 +1,49 @@
+package fr.territoires.registry.nationallist;
+
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.registry.territory.Phases;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/territories/export")
+@Tag(name = "National list")
+public class NationalListExportResource {
+
+    private final NationalListExport export;
+
+    public NationalListExportResource(NationalListExport export) {
+        this.export = export;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "The registry as open data (public)",
+            description = "format=csv (default): the national list's format, one row per commune; format=json: "
+                    + "territories with EPCIs, communes, population, départements and regions. phase (default "
+                    + "2023-2027) and asOf (default today).")
+    public Uni<Response> export(@QueryParam("format") String format, @QueryParam("phase") String phase,
+            @QueryParam("asOf") String asOf) {
+        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
+        if (!Phases.ALL.contains(p)) {
+            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
+        }
+        LocalDate date = PerimeterResource.parseDate("asOf", asOf);
+        String f = format == null || format.isBlank() ? "csv" : format;
+        return switch (f) {
+            case "csv" -> export.csv(p, date).map(csv -> Response.ok(csv, "text/csv;charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"territoires-industrie-" + p + "-" + date + ".csv\"")
+                    .build());
+            case "json" -> export.json(p, date).map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build());
+            default -> throw ProblemException.invalid("format", "must be csv or json");
+        };
+    }
+}
