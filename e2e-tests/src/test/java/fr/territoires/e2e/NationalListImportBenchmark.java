@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import fr.territoires.stack.BuildInfrastructure;
 import fr.territoires.stack.OsProcesses;
-import fr.territoires.stack.Platform;
 import fr.territoires.stack.QuarkusService;
 import fr.territoires.stack.Stack;
 import java.io.BufferedReader;
@@ -34,13 +33,8 @@ class NationalListImportBenchmark {
     void importAPhaseOneSizedList() throws Exception {
         String csv = phaseOneSizedList();
         int rows = (int) csv.lines().count() - 1;
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(DATABASE);
         int port = OsProcesses.freePort();
-        QuarkusService service = new QuarkusService("territory-service",
-                ROOT.resolve("territory-service/target/quarkus-app/quarkus-run.jar"), port,
-                Platform.serviceEnvironment(new Platform.ServiceModule("territory-service", DATABASE), pg.host(), pg.port(),
-                        pg.user(), pg.password(), BuildInfrastructure.kafkaBootstrapServers(),
-                        BuildInfrastructure.keycloakUrl(), "", "", ""));
+        QuarkusService service = PackagedServices.territoryService(DATABASE, port, Map.of());
         Stack stack = new Stack(ROOT.resolve("e2e-tests/target/benchmark-import"), System.out::println);
         stack.start(List.of(service));
         BuildInfrastructure.stopWhenBuildEnds(stack, service);

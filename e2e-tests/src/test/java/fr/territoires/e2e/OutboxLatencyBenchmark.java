@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import fr.territoires.stack.BuildInfrastructure;
 import fr.territoires.stack.OsProcesses;
-import fr.territoires.stack.Platform;
 import fr.territoires.stack.QuarkusService;
 import fr.territoires.stack.Stack;
 import fr.territoires.testing.Sql;
@@ -31,13 +30,8 @@ class OutboxLatencyBenchmark {
 
     @Test
     void commitToAckLatency() throws Exception {
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(DATABASE);
         int port = OsProcesses.freePort();
-        QuarkusService service = new QuarkusService("territory-service",
-                ROOT.resolve("territory-service/target/quarkus-app/quarkus-run.jar"), port,
-                Platform.serviceEnvironment(new Platform.ServiceModule("territory-service", DATABASE), pg.host(), pg.port(),
-                        pg.user(), pg.password(), BuildInfrastructure.kafkaBootstrapServers(),
-                        BuildInfrastructure.keycloakUrl(), "", "", ""));
+        QuarkusService service = PackagedServices.territoryService(DATABASE, port, Map.of());
         Stack stack = new Stack(ROOT.resolve("e2e-tests/target/benchmark"), System.out::println);
         stack.start(List.of(service));
         BuildInfrastructure.stopWhenBuildEnds(stack, service);

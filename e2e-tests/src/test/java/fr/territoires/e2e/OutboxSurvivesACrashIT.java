@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.territoires.events.Topics;
 import fr.territoires.stack.BuildInfrastructure;
 import fr.territoires.stack.OsProcesses;
-import fr.territoires.stack.Platform;
 import fr.territoires.stack.QuarkusService;
 import fr.territoires.stack.Stack;
 import fr.territoires.testing.KafkaTopics;
@@ -14,7 +13,6 @@ import fr.territoires.testing.Sql;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,13 +31,7 @@ class OutboxSurvivesACrashIT {
     private static QuarkusService running;
 
     private static QuarkusService territoryService(int port, boolean relay) {
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(DATABASE);
-        Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(
-                new Platform.ServiceModule("territory-service", DATABASE), pg.host(), pg.port(), pg.user(), pg.password(),
-                BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(), "", "", ""));
-        env.put("BACKBONE_RELAY_ENABLED", String.valueOf(relay));
-        return new QuarkusService("territory-service", ROOT.resolve("territory-service/target/quarkus-app/quarkus-run.jar"),
-                port, env);
+        return PackagedServices.territoryService(DATABASE, port, Map.of("BACKBONE_RELAY_ENABLED", String.valueOf(relay)));
     }
 
     @AfterAll

@@ -32,10 +32,7 @@ public class NationalListExportResource {
                     + "2023-2027) and asOf (default today).")
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
-        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
-        if (!Phases.ALL.contains(p)) {
-            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
-        }
+        String p = Phases.parse(phase);
         LocalDate date = PerimeterResource.parseDate("asOf", asOf);
         String f = format == null || format.isBlank() ? "csv" : format;
         return switch (f) {

@@ -1,6 +1,5 @@
 package fr.territoires.registry.nationallist;
 
-import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.registry.perimeter.PerimeterResource;
 import fr.territoires.registry.territory.Phases;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,10 +38,7 @@ public class NationalListResource {
                     + "(default); effectiveOn: first day of the perimeters (default today).")
     public Uni<NationalListImport.Report> importList(byte[] body, @QueryParam("phase") String phase,
             @QueryParam("effectiveOn") String effectiveOn) {
-        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
-        if (!Phases.ALL.contains(p)) {
-            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
-        }
+        String p = Phases.parse(phase);
         LocalDate date = PerimeterResource.parseDate("effectiveOn", effectiveOn);
         List<NationalListCsv.Row> rows = NationalListCsv.parse(body == null ? new byte[0] : body);
         NationalListPlan plan = importer.check(rows);

@@ -52,10 +52,7 @@ public class ReferenceResource {
     public Uni<CommuneTerritory> territoryOf(@PathParam("insee") String insee, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
         CommuneView commune = commune(insee);
-        String p = phase == null || phase.isBlank() ? Phases.CURRENT : phase;
-        if (!Phases.ALL.contains(p)) {
-            throw ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
-        }
+        String p = Phases.parse(phase);
         java.time.LocalDate date = PerimeterResource.parseDate("asOf", asOf);
         if (commune.epci() == null) {
             throw new ProblemException(fr.territoires.commons.problem.Problem.of("not-found", "Not found", 404,

@@ -11,4 +11,15 @@ public final class Phases {
 
     private Phases() {
     }
+
+    /** A phase from a query parameter: the current one when absent, a 400 naming the parameter when unknown. */
+    public static String parse(String value) {
+        if (value == null || value.isBlank()) {
+            return CURRENT;
+        }
+        if (!ALL.contains(value)) {
+            throw fr.territoires.commons.problem.ProblemException.invalid("phase", "must be 2019-2022 or 2023-2027");
+        }
+        return value;
+    }
 }

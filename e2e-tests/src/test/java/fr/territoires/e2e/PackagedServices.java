@@ -1,0 +1,24 @@
+package fr.territoires.e2e;
+
+import fr.territoires.stack.BuildInfrastructure;
+import fr.territoires.stack.Platform;
+import fr.territoires.stack.QuarkusService;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A packaged service wired to the build's real infrastructure, on a database of its own. */
+final class PackagedServices {
+
+    private PackagedServices() {
+    }
+
+    static QuarkusService territoryService(String database, int port, Map<String, String> extraEnv) {
+        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(database);
+        Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(
+                new Platform.ServiceModule("territory-service", database), pg.host(), pg.port(), pg.user(), pg.password(),
+                BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(), "", "", ""));
+        env.putAll(extraEnv);
+        return new QuarkusService("territory-service",
+                BuildInfrastructure.buildRoot().resolve("territory-service/target/quarkus-app/quarkus-run.jar"), port, env);
+    }
+}
