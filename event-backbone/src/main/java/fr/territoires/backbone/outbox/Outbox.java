@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.backbone.BackboneConfig;
 import fr.territoires.backbone.CloudEventHeaders;
+import fr.territoires.commons.tracing.CorrelationIdFilter;
 import fr.territoires.events.EventSchemas;
 import fr.territoires.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -56,7 +57,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Object correlationId = MDC.get("correlationId");
+        Object correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         event.correlationId = correlationId == null ? null : correlationId.toString();
         // Outside the state change's transaction the event could commit on its own, before (or
         // without) the change: refuse rather than break the outbox's promise.

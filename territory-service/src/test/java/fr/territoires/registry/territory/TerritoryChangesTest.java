@@ -77,6 +77,24 @@ class TerritoryChangesTest {
                 event.header("ce_id")));
     }
 
+    /** The gateway's correlation id follows the change into its event, for support across systems. */
+    @Test
+    void theCorrelationIdOfTheRequestTravelsWithTheEvent() {
+        String code = newCode();
+        given().auth().oauth2(admin()).contentType("application/json").header("X-Correlation-Id", "req-" + code)
+                .body(Map.of("code", code, "name", "Sud Alsace", "status", "LABELLED"))
+                .when().post("/api/territories")
+                .then().statusCode(201).header("X-Correlation-Id", "req-" + code);
+        List<KafkaTopics.Message> messages = KafkaTopics.readUntil(BuildInfrastructure.kafkaBootstrapServers(),
+                Topics.TERRITORY, seen -> seen.stream().anyMatch(m -> code.equals(m.key())), Duration.ofSeconds(30));
+        assertEquals("req-" + code, messages.stream().filter(m -> code.equals(m.key())).findFirst().orElseThrow()
+                .header("correlation_id"));
+        given().auth().oauth2(admin()).contentType("application/json").header("X-Correlation-Id", "not safe; at all")
+                .body(Map.of("status", "LEFT"))
+                .when().put("/api/territories/" + code + "/status")
+                .then().statusCode(200).header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
     @Test
     void aCandidateIsNotAnnouncedUntilLabelled() {
         String code = newCode();
