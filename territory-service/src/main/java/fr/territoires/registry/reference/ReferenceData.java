@@ -36,7 +36,9 @@ public class ReferenceData {
     public record Commune(String code, String name, String departement, String region, String epci, int population) {
     }
 
-    public record Epci(String siren, String name, String type, int population, List<String> communes) {
+    /** @param departements and {@code regions}: where its communes are (an EPCI may straddle two) */
+    public record Epci(String siren, String name, String type, int population, List<String> communes,
+            java.util.Set<String> departements, java.util.Set<String> regions) {
     }
 
     private final Map<String, Commune> communes = new HashMap<>(50_000);
@@ -55,8 +57,12 @@ public class ReferenceData {
                 members.computeIfAbsent(c.epci(), k -> new ArrayList<>()).add(c.code());
             }
         });
-        read("epcis.csv.gz", f -> epcis.put(f[0], new Epci(f[0], f[1], f[2], f[3].isEmpty() ? 0 : Integer.parseInt(f[3]),
-                List.copyOf(members.getOrDefault(f[0], List.of())))));
+        read("epcis.csv.gz", f -> {
+            List<String> codes = List.copyOf(members.getOrDefault(f[0], List.of()));
+            epcis.put(f[0], new Epci(f[0], f[1], f[2], f[3].isEmpty() ? 0 : Integer.parseInt(f[3]), codes,
+                    java.util.Set.copyOf(codes.stream().map(c -> communes.get(c).departement()).toList()),
+                    java.util.Set.copyOf(codes.stream().map(c -> communes.get(c).region()).toList())));
+        });
         read("departements.csv", f -> departements.put(f[0], new Departement(f[0], f[1], f[2])));
         read("regions.csv", f -> regions.put(f[0], new Region(f[0], f[1])));
         try (InputStream in = resource("SOURCE")) {

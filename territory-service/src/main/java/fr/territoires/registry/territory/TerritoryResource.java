@@ -19,11 +19,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,11 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Territories")
 public class TerritoryResource {
 
-    /** What the open-data list shows of a territory. */
-    public record TerritorySummary(String code, String name, TerritoryStatus status, boolean pilot) {
+    /** What the open-data list shows of a territory; regions and départements from today's perimeter. */
+    public record TerritorySummary(String code, String name, TerritoryStatus status, boolean pilot, List<String> phases,
+            List<String> regions, List<String> departements) {
 
-        static TerritorySummary of(Territory t) {
-            return new TerritorySummary(t.code, t.name, t.status, t.pilot);
+        static TerritorySummary of(TerritorySearch.Found f) {
+            Territory t = f.territory();
+            return new TerritorySummary(t.code, t.name, t.status, t.pilot, List.of(t.phases), f.regions(), f.departements());
         }
     }
 
@@ -51,18 +55,24 @@ public class TerritoryResource {
 
     private final TerritoryRepository territories;
     private final TerritoryService service;
+    private final TerritorySearch search;
 
-    public TerritoryResource(TerritoryRepository territories, TerritoryService service) {
+    public TerritoryResource(TerritoryRepository territories, TerritoryService service, TerritorySearch search) {
         this.territories = territories;
         this.service = service;
+        this.search = search;
     }
 
     @GET
     @PermitAll
-    @WithSession
-    @Operation(summary = "List territories (public, open data)", description = "In code order; page from 0, size 1-100.")
-    public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging) {
-        return territories.page(paging.request()).map(p -> p.map(TerritorySummary::of));
+    @Operation(summary = "List and search territories (public, open data)",
+            description = "In code order; page from 0, size 1-100. Filters, all optional: phase (2019-2022, 2023-2027), "
+                    + "status, region (INSEE code), departement, q (part of the name or code).")
+    public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging, @QueryParam("phase") String phase,
+            @QueryParam("status") String status, @QueryParam("region") String region,
+            @QueryParam("departement") String departement, @QueryParam("q") String q) {
+        TerritorySearch.Criteria criteria = TerritorySearch.Criteria.of(phase, status, region, departement, q);
+        return search.search(criteria, paging.request()).map(p -> p.map(TerritorySummary::of));
     }
 
     @GET

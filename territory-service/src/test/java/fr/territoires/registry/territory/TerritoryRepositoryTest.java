@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.paging.Pages;
+import io.quarkus.panache.common.Sort;
 import fr.territoires.testing.ReactiveDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,7 +27,7 @@ class TerritoryRepositoryTest {
                         Territory.of("ti-0003", "C", TerritoryStatus.CANDIDATE, false),
                         Territory.of("ti-0001", "A", TerritoryStatus.LABELLED, false),
                         Territory.of("ti-0002", "B", TerritoryStatus.LEFT, false)))
-                .chain(() -> territories.page(PageRequest.of(1, 2))));
+                .chain(() -> Pages.read(territories.findAll(Sort.by("code")), PageRequest.of(1, 2))));
 
         assertEquals(List.of("ti-0003"), page.items().stream().map(t -> t.code).toList());
         assertEquals(3, page.total());

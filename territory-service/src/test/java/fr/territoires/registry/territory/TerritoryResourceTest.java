@@ -60,6 +60,53 @@ class TerritoryResourceTest {
                 .body("items.code", contains("ti-8413"), "items[0].name", equalTo("Plastics Vallée – Oyonnax"));
     }
 
+    @Inject
+    fr.territoires.registry.reference.ReferenceData reference;
+
+    private static void create(String code, String name, String status, String phase, String epci) {
+        String admin = fr.territoires.testing.TestTokens.user("admin.programme").roles("programme-admin").token();
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(java.util.Map.of("code", code, "name", name, "status", status, "phases", java.util.List.of(phase)))
+                .when().post("/api/territories").then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(java.util.Map.of("epcis", java.util.List.of(epci), "effectiveOn", "2020-01-01"))
+                .when().put("/api/territories/" + code + "/perimeter").then().statusCode(200);
+    }
+
+    @Test
+    void searchesByRegionDepartementPhaseStatusAndName() {
+        create("ti-4401", "Val de Lorraine", "LABELLED", "2023-2027", "245400601");
+        create("ti-8413", "Plastics Vallée – Oyonnax", "LABELLED", "2023-2027", reference.commune("01283").orElseThrow().epci());
+        create("ti-9401", "Pays Ajaccien", "CANDIDATE", "2019-2022", reference.commune("2A004").orElseThrow().epci());
+
+        given().queryParam("region", "44").when().get("/api/territories")
+                .then().statusCode(200)
+                .body("items.code", contains("ti-4401"), "items[0].regions", contains("44"),
+                        "items[0].departements", contains("54"), "total", equalTo(1));
+        given().queryParam("departement", "2A").when().get("/api/territories")
+                .then().body("items.code", contains("ti-9401"));
+        given().queryParam("phase", "2019-2022").when().get("/api/territories")
+                .then().body("items.code", contains("ti-9401"));
+        given().queryParam("status", "LABELLED").when().get("/api/territories")
+                .then().body("items.code", contains("ti-4401", "ti-8413"));
+        given().queryParam("q", "VALLÉE").when().get("/api/territories")
+                .then().body("items.code", contains("ti-8413"));
+        given().queryParam("q", "lorraine").queryParam("region", "84").when().get("/api/territories")
+                .then().body("total", equalTo(0));
+        given().queryParam("q", "100%").when().get("/api/territories")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void badFiltersAreNamed() {
+        given().queryParam("region", "4").queryParam("status", "GONE").queryParam("departement", "999")
+                .queryParam("phase", "2030")
+                .when().get("/api/territories")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("region", "status", "departement", "phase"));
+    }
+
     @Test
     void outOfRangePagingIsAProblemNamingTheField() {
         given().queryParam("size", 0).when().get("/api/territories")

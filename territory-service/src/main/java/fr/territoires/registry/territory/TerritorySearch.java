@@ -1,0 +1,134 @@
+package fr.territoires.registry.territory;
+
+import fr.territoires.commons.codes.OfficialCodes;
+import fr.territoires.commons.paging.Page;
+import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.reference.ReferenceData;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Searching the registry: by phase, status and name in the database; by region and département
+ * through today's perimeters and the reference data (they are derived, never stored). The
+ * programme has a few hundred territories, so the derived filters run in memory.
+ */
+@ApplicationScoped
+public class TerritorySearch {
+
+    private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2}|2A|2B|97[1-6]");
+
+    /** The filters, all optional; {@code q} matches the name or the code, case and accents aside. */
+    public record Criteria(String phase, TerritoryStatus status, String region, String departement, String q) {
+
+        public static Criteria of(String phase, String status, String region, String departement, String q) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            if (phase != null && !phase.isBlank() && !Phases.ALL.contains(phase)) {
+                errors.add(new Problem.FieldError("phase", "must be 2019-2022 or 2023-2027"));
+            }
+            TerritoryStatus parsedStatus = null;
+            if (status != null && !status.isBlank()) {
+                try {
+                    parsedStatus = TerritoryStatus.valueOf(status);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new Problem.FieldError("status", "must be CANDIDATE, LABELLED or LEFT"));
+                }
+            }
+            if (region != null && !region.isBlank()) {
+                OfficialCodes.regionProblem(region).ifPresent(p -> errors.add(new Problem.FieldError("region", p)));
+            }
+            if (departement != null && !departement.isBlank() && !DEPARTEMENT.matcher(departement).matches()) {
+                errors.add(new Problem.FieldError("departement", "must be a département code, e.g. 54, 2A or 974"));
+            }
+            if (q != null && q.length() > 100) {
+                errors.add(new Problem.FieldError("q", "must be at most 100 characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(Problem.validation("Invalid search", errors));
+            }
+            return new Criteria(blankToNull(phase), parsedStatus, blankToNull(region), blankToNull(departement),
+                    blankToNull(q));
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+
+    /** A territory in search results, with where it is (from today's perimeter). */
+    public record Found(Territory territory, List<String> regions, List<String> departements) {
+    }
+
+    private final ReferenceData reference;
+
+    public TerritorySearch(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    @WithSession
+    public Uni<Page<Found>> search(Criteria criteria, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (criteria.phase() != null) {
+            where.append(" AND :phase = ANY (t.phases)");
+            params.put("phase", criteria.phase());
+        }
+        if (criteria.status() != null) {
+            where.append(" AND t.status = :status");
+            params.put("status", criteria.status().name());
+        }
+        if (criteria.q() != null) {
+            where.append(" AND (lower(t.name) LIKE :q OR lower(t.code) LIKE :q)");
+            params.put("q", "%" + criteria.q().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("SELECT t.* FROM territory t WHERE " + where + " ORDER BY t.code",
+                    Territory.class);
+            params.forEach(query::setParameter);
+            return query.getResultList().chain(territories -> epcisToday(session).map(epcis -> {
+                List<Found> found = new ArrayList<>();
+                for (Territory t : territories) {
+                    TreeSet<String> regions = new TreeSet<>();
+                    TreeSet<String> departements = new TreeSet<>();
+                    for (String siren : epcis.getOrDefault(t.code, List.of())) {
+                        reference.epci(siren).ifPresent(e -> {
+                            regions.addAll(e.regions());
+                            departements.addAll(e.departements());
+                        });
+                    }
+                    if ((criteria.region() == null || regions.contains(criteria.region()))
+                            && (criteria.departement() == null || departements.contains(criteria.departement()))) {
+                        found.add(new Found(t, List.copyOf(regions), List.copyOf(departements)));
+                    }
+                }
+                List<Found> items = found.stream().skip(page.offset()).limit(page.size()).toList();
+                return Page.of(items, page, found.size());
+            }));
+        });
+    }
+
+    private static Uni<Map<String, List<String>>> epcisToday(org.hibernate.reactive.mutiny.Mutiny.Session session) {
+        return session.createNativeQuery("""
+                SELECT territory_code, epci_siren FROM territory_epci
+                WHERE valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""", Object[].class)
+                .setParameter("d", LocalDate.now()).getResultList()
+                .map(rows -> {
+                    Map<String, List<String>> byTerritory = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        byTerritory.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+                    }
+                    return byTerritory;
+                });
+    }
+}
