@@ -1,6 +1,7 @@
 package fr.territoires.registry.nationallist;
 
 import fr.territoires.registry.reference.ReferenceData;
+import fr.territoires.registry.reference.ReferenceData.Named;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,14 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The registry as open data: the national list's own CSV format, and JSON. */
 @ApplicationScoped
 public class NationalListExport {
-
-    public record Named(String code, String name) {
-    }
 
     public record OpenDataTerritory(String code, String name, String status, boolean pilot, List<Named> epcis,
             List<String> communes, long population, List<Named> departements, List<Named> regions) {
@@ -62,7 +59,7 @@ public class NationalListExport {
         return territories(phase, asOf).map(lines -> {
             StringBuilder csv = new StringBuilder("insee_com;lib_com;id_ti;lib_ti\n");
             for (Line line : lines) {
-                for (String insee : communes(line.epcis())) {
+                for (String insee : reference.coverage(line.epcis()).communes()) {
                     csv.append(insee).append(';').append(quote(reference.commune(insee).orElseThrow().name())).append(';')
                             .append(line.code()).append(';').append(quote(line.name())).append('\n');
                 }
@@ -77,24 +74,10 @@ public class NationalListExport {
     }
 
     private OpenDataTerritory openData(Line line) {
-        Map<String, Named> departements = new TreeMap<>();
-        Map<String, Named> regions = new TreeMap<>();
-        List<String> communes = communes(line.epcis());
-        long population = 0;
-        for (String insee : communes) {
-            ReferenceData.Commune c = reference.commune(insee).orElseThrow();
-            population += c.population();
-            reference.departement(c.departement()).ifPresent(d -> departements.put(d.code(), new Named(d.code(), d.name())));
-            reference.region(c.region()).ifPresent(r -> regions.put(r.code(), new Named(r.code(), r.name())));
-        }
+        ReferenceData.Coverage coverage = reference.coverage(line.epcis());
         return new OpenDataTerritory(line.code(), line.name(), line.status(), line.pilot(),
                 line.epcis().stream().map(s -> new Named(s, reference.epci(s).map(ReferenceData.Epci::name).orElse(s))).toList(),
-                communes, population, List.copyOf(departements.values()), List.copyOf(regions.values()));
-    }
-
-    private List<String> communes(List<String> epcis) {
-        return epcis.stream().flatMap(e -> reference.epci(e).map(ReferenceData.Epci::communes).orElse(List.of()).stream())
-                .sorted().toList();
+                coverage.communes(), coverage.population(), coverage.departements(), coverage.regions());
     }
 
     /** Quotes a CSV field when it holds the separator, a quote or a line break. */

@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,15 +32,12 @@ public class PerimeterResource {
     public record PerimeterRequest(@NotNull List<String> epcis, @NotNull LocalDate effectiveOn, @Size(max = 1000) String reason) {
     }
 
-    public record Named(String code, String name) {
-    }
-
     public record EpciSummary(String siren, String name, String type, int population, int communes) {
     }
 
     /** A perimeter on a date; communes, population, départements and regions derive from its EPCIs. */
     public record PerimeterView(String code, LocalDate asOf, List<EpciSummary> epcis, int communes, long population,
-            List<Named> departements, List<Named> regions) {
+            List<ReferenceData.Named> departements, List<ReferenceData.Named> regions) {
     }
 
     private final PerimeterService perimeters;
@@ -73,24 +68,12 @@ public class PerimeterResource {
     }
 
     PerimeterView view(String code, LocalDate date, List<String> epcis) {
-        Map<String, Named> departements = new TreeMap<>();
-        Map<String, Named> regions = new TreeMap<>();
-        int communes = 0;
-        long population = 0;
         List<EpciSummary> summaries = epcis.stream().map(siren -> reference.epci(siren).orElse(null))
                 .filter(Objects::nonNull)
                 .map(e -> new EpciSummary(e.siren(), e.name(), e.type(), e.population(), e.communes().size())).toList();
-        for (String siren : epcis) {
-            for (String insee : reference.epci(siren).map(ReferenceData.Epci::communes).orElse(List.of())) {
-                ReferenceData.Commune c = reference.commune(insee).orElseThrow();
-                communes++;
-                population += c.population();
-                reference.departement(c.departement()).ifPresent(d -> departements.put(d.code(), new Named(d.code(), d.name())));
-                reference.region(c.region()).ifPresent(r -> regions.put(r.code(), new Named(r.code(), r.name())));
-            }
-        }
-        return new PerimeterView(code, date, summaries, communes, population, List.copyOf(departements.values()),
-                List.copyOf(regions.values()));
+        ReferenceData.Coverage coverage = reference.coverage(epcis);
+        return new PerimeterView(code, date, summaries, coverage.communes().size(), coverage.population(),
+                coverage.departements(), coverage.regions());
     }
 
     /** An ISO date from a query parameter, today when absent; a 400 naming the parameter otherwise. */

@@ -168,10 +168,6 @@ public class PerimeterService {
 
     /** The perimeter as events carry it: EPCIs and their communes, from the reference data. */
     public Perimeter perimeterOf(List<String> epcis) {
-        List<String> communes = new ArrayList<>();
-        for (String epci : epcis) {
-            reference.epci(epci).ifPresent(e -> communes.addAll(e.communes()));
-        }
-        return new Perimeter(List.copyOf(epcis), communes.stream().sorted().toList());
+        return new Perimeter(List.copyOf(epcis), reference.coverage(epcis).communes());
     }
 }

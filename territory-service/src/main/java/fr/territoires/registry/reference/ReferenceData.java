@@ -26,6 +26,17 @@ import java.util.zip.GZIPInputStream;
 @ApplicationScoped
 public class ReferenceData {
 
+    /** A code and its official name, as the API shows départements, regions, EPCIs. */
+    public record Named(String code, String name) {
+    }
+
+    /**
+     * What a set of EPCIs covers: their communes (sorted), population, départements and regions
+     * (by code). The one place where a perimeter's derived data is computed.
+     */
+    public record Coverage(List<String> communes, long population, List<Named> departements, List<Named> regions) {
+    }
+
     public record Region(String code, String name) {
     }
 
@@ -86,6 +97,24 @@ public class ReferenceData {
 
     public Optional<Region> region(String code) {
         return Optional.ofNullable(regions.get(code));
+    }
+
+    public Coverage coverage(java.util.Collection<String> epciSirens) {
+        List<String> codes = new ArrayList<>();
+        java.util.TreeSet<String> departementCodes = new java.util.TreeSet<>();
+        java.util.TreeSet<String> regionCodes = new java.util.TreeSet<>();
+        for (String siren : epciSirens) {
+            epci(siren).ifPresent(e -> {
+                codes.addAll(e.communes());
+                departementCodes.addAll(e.departements());
+                regionCodes.addAll(e.regions());
+            });
+        }
+        codes.sort(null);
+        long population = codes.stream().mapToLong(c -> communes.get(c).population()).sum();
+        return new Coverage(List.copyOf(codes), population,
+                departementCodes.stream().filter(departements::containsKey).map(d -> new Named(d, departements.get(d).name())).toList(),
+                regionCodes.stream().filter(regions::containsKey).map(r -> new Named(r, regions.get(r).name())).toList());
     }
 
     public Map<String, Epci> epcis() {

@@ -1,6 +1,7 @@
 package fr.territoires.registry.reference;
 
 import fr.territoires.commons.codes.OfficialCodes;
+import fr.territoires.registry.reference.ReferenceData.Named;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.registry.perimeter.PerimeterResource;
 import fr.territoires.registry.perimeter.PerimeterService;
@@ -23,9 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reference data")
 @Authenticated
 public class ReferenceResource {
-
-    public record Named(String code, String name) {
-    }
 
     public record CommuneView(String code, String name, int population, Named departement, Named region, Named epci) {
     }

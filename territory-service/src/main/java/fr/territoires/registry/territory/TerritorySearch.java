@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -99,17 +98,12 @@ public class TerritorySearch {
             return query.getResultList().chain(territories -> epcisToday(session).map(epcis -> {
                 List<Found> found = new ArrayList<>();
                 for (Territory t : territories) {
-                    TreeSet<String> regions = new TreeSet<>();
-                    TreeSet<String> departements = new TreeSet<>();
-                    for (String siren : epcis.getOrDefault(t.code, List.of())) {
-                        reference.epci(siren).ifPresent(e -> {
-                            regions.addAll(e.regions());
-                            departements.addAll(e.departements());
-                        });
-                    }
+                    ReferenceData.Coverage coverage = reference.coverage(epcis.getOrDefault(t.code, List.of()));
+                    List<String> regions = coverage.regions().stream().map(ReferenceData.Named::code).toList();
+                    List<String> departements = coverage.departements().stream().map(ReferenceData.Named::code).toList();
                     if ((criteria.region() == null || regions.contains(criteria.region()))
                             && (criteria.departement() == null || departements.contains(criteria.departement()))) {
-                        found.add(new Found(t, List.copyOf(regions), List.copyOf(departements)));
+                        found.add(new Found(t, regions, departements));
                     }
                 }
                 List<Found> items = found.stream().skip(page.offset()).limit(page.size()).toList();

@@ -53,4 +53,15 @@ class ReferenceDataTest {
         assertEquals("Ajaccio", DATA.commune("2A004").orElseThrow().name());
         assertEquals("Corse-du-Sud", DATA.departement("2A").orElseThrow().name());
     }
+
+    @Test
+    void theCoverageOfValDeLorraineIsDerivedFromItsCommunes() {
+        ReferenceData.Coverage coverage = DATA.coverage(List.of("245400601", "200041515", "200070738", "200070589"));
+        assertEquals(133, coverage.communes().size());
+        assertEquals(117_569, coverage.population());
+        assertEquals(List.of(new ReferenceData.Named("54", "Meurthe-et-Moselle"), new ReferenceData.Named("57", "Moselle")),
+                coverage.departements());
+        assertEquals(List.of(new ReferenceData.Named("44", "Grand Est")), coverage.regions());
+        assertEquals(coverage.communes().stream().sorted().toList(), coverage.communes());
+    }
 }
