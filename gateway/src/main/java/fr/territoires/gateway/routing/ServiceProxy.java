@@ -2,6 +2,7 @@ package fr.territoires.gateway.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.tracing.CorrelationIdFilter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceProxy {
 
-    public static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own. */
@@ -82,7 +82,7 @@ public class ServiceProxy {
         in.pause(); // hold the body until the upstream request can take it
         URI target = config.services().get(service).url();
         String query = in.query();
-        String correlationId = correlationId(in);
+        String correlationId = CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID));
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.getHost())
@@ -148,12 +148,6 @@ public class ServiceProxy {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ctx.fail(500, e);
         }
-    }
-
-    private static String correlationId(HttpServerRequest in) {
-        String given = in.getHeader(CORRELATION_ID);
-        // Accept a caller's id only if it is short and plain, so it is safe in logs and headers.
-        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {

@@ -22,10 +22,14 @@ public class CorrelationIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void incoming(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = acceptOrCreate(request.getHeaderString(HEADER));
         MDC.put(MDC_KEY, id);
         request.setProperty(MDC_KEY, id);
+    }
+
+    /** A caller's id is kept only if short and plain (safe in logs and headers); otherwise a new one. */
+    public static String acceptOrCreate(String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter
