@@ -2,9 +2,6 @@ package fr.territoires.registry.nationallist;
 
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.events.EventType;
-import fr.territoires.events.territory.TerritoryStatusChangedV1;
-import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.reference.ReferenceData;
 import fr.territoires.registry.territory.Territory;
@@ -44,14 +41,11 @@ public class NationalListImport {
     private final ReferenceData reference;
     private final PerimeterService perimeters;
     private final TerritoryService territoryService;
-    private final Outbox outbox;
 
-    public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService,
-            Outbox outbox) {
+    public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService) {
         this.reference = reference;
         this.perimeters = perimeters;
         this.territoryService = territoryService;
-        this.outbox = outbox;
     }
 
     /** Checks the whole file first; a 422 naming every rejected line if any, and nothing is stored. */
@@ -119,10 +113,9 @@ public class NationalListImport {
                 existing.updatedAt = OffsetDateTime.now();
             }
             boolean changedBeforePerimeter = attributesChanged || relabel;
-            Uni<Void> statusEvent = relabel
-                    ? outbox.append(EventType.TERRITORY_STATUS_CHANGED, existing.code, new TerritoryStatusChangedV1(
-                            existing.code, existing.name, "LABELLED", previous.name(), REASON)).replaceWithVoid()
-                    : Uni.createFrom().voidItem();
+            Uni<Territory> statusEvent = relabel
+                    ? territoryService.announceStatusChange(existing, previous, REASON)
+                    : Uni.createFrom().item(existing);
             return statusEvent
                     .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor))
                     .chain(result -> (relabel ? territoryService.announceLabel(existing) : Uni.createFrom().item(existing))

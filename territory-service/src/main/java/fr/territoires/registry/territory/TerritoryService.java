@@ -57,12 +57,16 @@ public class TerritoryService {
             territory.status = change.status();
             territory.updatedAt = OffsetDateTime.now();
             return territories.flush()
-                    .chain(() -> outbox.append(EventType.TERRITORY_STATUS_CHANGED, code,
-                            new TerritoryStatusChangedV1(code, territory.name, territory.status.name(), previous.name(),
-                                    change.reason())))
+                    .chain(() -> announceStatusChange(territory, previous, change.reason()))
                     .chain(() -> territory.status == TerritoryStatus.LABELLED
                             ? announceLabel(territory) : Uni.createFrom().item(territory));
         });
+    }
+
+    /** status-changed.v1 for a territory whose status was just changed from {@code previous}. */
+    public Uni<Territory> announceStatusChange(Territory t, TerritoryStatus previous, String reason) {
+        return outbox.append(EventType.TERRITORY_STATUS_CHANGED, t.code,
+                new TerritoryStatusChangedV1(t.code, t.name, t.status.name(), previous.name(), reason)).replaceWith(t);
     }
 
     /** labelled.v1 carries today's perimeter, so a consumer can start its replica from it. */
