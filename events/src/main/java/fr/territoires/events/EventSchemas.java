@@ -28,14 +28,6 @@ public final class EventSchemas {
         return schema(type).validate(payload).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
-    public static List<String> violations(EventType type, String payloadJson) {
-        try {
-            return violations(type, JSON.readTree(payloadJson));
-        } catch (IOException e) {
-            return List.of("not JSON: " + e.getMessage());
-        }
-    }
-
     /** The schema document itself, as JSON. */
     public static JsonNode schemaDocument(EventType type) {
         try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaPath())) {

@@ -55,7 +55,7 @@ public final class PlatformCli {
             System.out.printf("  %-32s %s%n", row[0], row[1]);
         }
         System.out.println();
-        System.out.println("  Demo logins (realm territoires, password: demo)");
+        System.out.println("  Demo logins (realm territoires, password: " + DemoUsers.PASSWORD + ")");
         for (String[] user : DemoUsers.ALL) {
             System.out.printf("    %-24s %s%n", user[0], user[1]);
         }

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A CloudEvent read from Kafka and checked: headers, JSON payload, and schema when its type is known. */
 public record ReceivedEvent(String id, String source, String type, Instant time, String subject, String key,
@@ -69,10 +68,6 @@ public record ReceivedEvent(String id, String source, String type, Instant time,
             problems.add("header " + name + " is missing");
         }
         return value;
-    }
-
-    public Optional<EventType> eventType() {
-        return EventType.of(type);
     }
 
     /** The payload as its Java type. */

@@ -4,8 +4,4 @@ import java.util.List;
 
 /** A territory's perimeter as events carry it: EPCI SIRENs and commune INSEE codes. */
 public record Perimeter(List<String> epcis, List<String> communes) {
-
-    public static Perimeter empty() {
-        return new Perimeter(List.of(), List.of());
-    }
 }

@@ -1,7 +1,7 @@
 package fr.territoires.registry.nationallist;
 
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.territory.Phases;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +33,7 @@ public class NationalListExportResource {
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
         String p = Phases.parse(phase);
-        LocalDate date = PerimeterResource.parseDate("asOf", asOf);
+        LocalDate date = DateParam.parseOrToday("asOf", asOf);
         String f = format == null || format.isBlank() ? "csv" : format;
         return switch (f) {
             case "csv" -> export.csv(p, date).map(csv -> Response.ok(csv, "text/csv;charset=UTF-8")

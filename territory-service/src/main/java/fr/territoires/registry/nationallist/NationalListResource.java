@@ -1,6 +1,6 @@
 package fr.territoires.registry.nationallist;
 
-import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.territory.Phases;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +39,7 @@ public class NationalListResource {
     public Uni<NationalListImport.Report> importList(byte[] body, @QueryParam("phase") String phase,
             @QueryParam("effectiveOn") String effectiveOn) {
         String p = Phases.parse(phase);
-        LocalDate date = PerimeterResource.parseDate("effectiveOn", effectiveOn);
+        LocalDate date = DateParam.parseOrToday("effectiveOn", effectiveOn);
         List<NationalListCsv.Row> rows = NationalListCsv.parse(body == null ? new byte[0] : body);
         NationalListPlan plan = importer.check(rows);
         return importer.apply(rows, plan, p, date, identity.getPrincipal().getName());

@@ -1,6 +1,6 @@
 package fr.territoires.registry.perimeter;
 
-import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +52,7 @@ public class PerimeterResource {
     @GET
     @Operation(summary = "A territory's perimeter on a date (today by default)")
     public Uni<PerimeterView> get(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
-        LocalDate date = parseDate("asOf", asOf);
+        LocalDate date = DateParam.parseOrToday("asOf", asOf);
         return perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis));
     }
 
@@ -76,15 +75,4 @@ public class PerimeterResource {
                 coverage.departements(), coverage.regions());
     }
 
-    /** An ISO date from a query parameter, today when absent; a 400 naming the parameter otherwise. */
-    public static LocalDate parseDate(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
-        }
-    }
 }

@@ -3,7 +3,7 @@ package fr.territoires.registry.reference;
 import fr.territoires.commons.codes.OfficialCodes;
 import fr.territoires.registry.reference.ReferenceData.Named;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.registry.perimeter.PerimeterResource;
+import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.territory.Phases;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +51,7 @@ public class ReferenceResource {
             @QueryParam("asOf") String asOf) {
         CommuneView commune = commune(insee);
         String p = Phases.parse(phase);
-        java.time.LocalDate date = PerimeterResource.parseDate("asOf", asOf);
+        java.time.LocalDate date = DateParam.parseOrToday("asOf", asOf);
         if (commune.epci() == null) {
             throw new ProblemException(fr.territoires.commons.problem.Problem.of("not-found", "Not found", 404,
                     "Commune " + insee + " belongs to no EPCI, hence to no territory"));
