@@ -19,7 +19,7 @@ public abstract class SecuredEndpointContract {
     protected abstract String securedPath();
 
     private static String valid() {
-        return TestTokens.user("partner.demo").roles("partner").token();
+        return TestTokens.partner();
     }
 
     private void assertUnauthenticated(String authorization) {

@@ -33,6 +33,16 @@ public final class TestTokens {
         return new TestTokens(user);
     }
 
+    /** The national team's token: every operation. */
+    public static String programmeAdmin() {
+        return user("admin.programme").roles("programme-admin").token();
+    }
+
+    /** A partner's token: read-only. */
+    public static String partner() {
+        return user("partner.demo").roles("partner").token();
+    }
+
     public TestTokens roles(String... roles) {
         this.roles = Set.of(roles);
         return this;

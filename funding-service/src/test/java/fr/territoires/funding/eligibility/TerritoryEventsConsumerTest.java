@@ -71,7 +71,7 @@ class TerritoryEventsConsumerTest {
         String code = newCode();
         labelled(UUID.randomUUID().toString(), code);
         await().atMost(PATIENCE).until(() -> changes(code) == 1);
-        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token())
+        given().auth().oauth2(TestTokens.partner())
                 .queryParam("size", 100)
                 .when().get("/api/funding/territories")
                 .then().statusCode(200)
@@ -133,7 +133,7 @@ class TerritoryEventsConsumerTest {
                 "fr.territoires.territory.labelled.v1", code), "not json at all");
         await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM dead_letter WHERE event_key = ?", code) == 1);
         long id = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", code).get(0).get("id")).longValue();
-        String admin = TestTokens.user("admin.programme").roles("programme-admin").token();
+        String admin = TestTokens.programmeAdmin();
 
         given().auth().oauth2(admin).queryParam("status", "PARKED").queryParam("size", 100)
                 .when().get("/api/funding/admin/dead-letters")
@@ -148,7 +148,7 @@ class TerritoryEventsConsumerTest {
         given().auth().oauth2(admin)
                 .when().post("/api/funding/admin/dead-letters/" + id + "/redrive")
                 .then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token())
+        given().auth().oauth2(TestTokens.partner())
                 .when().get("/api/funding/admin/dead-letters")
                 .then().statusCode(403);
         given().auth().oauth2(admin).queryParam("status", "LOST")
@@ -173,7 +173,7 @@ class TerritoryEventsConsumerTest {
                         'java.net.ConnectException', 'connection refused', 5, 'PARKED') RETURNING id""",
                 code, headersJson, payload);
         long deadLetter = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", code).get(0).get("id")).longValue();
-        String admin = TestTokens.user("admin.programme").roles("programme-admin").token();
+        String admin = TestTokens.programmeAdmin();
 
         given().auth().oauth2(admin).when().post("/api/funding/admin/dead-letters/" + deadLetter + "/redrive")
                 .then().statusCode(200).body("status", equalTo("REDRIVEN"));

@@ -35,7 +35,7 @@ class NationalListImportTest {
     ReferenceData reference;
 
     private static String admin() {
-        return TestTokens.user("admin.programme").roles("programme-admin").token();
+        return TestTokens.programmeAdmin();
     }
 
     /** The rows of one territory: every commune of the given EPCIs. */
@@ -127,7 +127,7 @@ class NationalListImportTest {
         post("insee_com;lib_com;id_ti\n", "2019-2022").statusCode(400).body("errors[0].field", equalTo("file"));
         post("insee_com;lib_com;id_ti;lib_ti\n54431;X;ti-x;X\n", "2030-2034").statusCode(400)
                 .body("errors[0].field", equalTo("phase"));
-        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token()).contentType("text/csv")
+        given().auth().oauth2(TestTokens.partner()).contentType("text/csv")
                 .body("insee_com;lib_com;id_ti;lib_ti\n").when().post("/api/territories/import").then().statusCode(403);
     }
 }

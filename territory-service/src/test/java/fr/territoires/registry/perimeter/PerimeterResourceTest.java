@@ -37,7 +37,7 @@ class PerimeterResourceTest {
     private static final String SEILLE = "200070589";
 
     private static String admin() {
-        return TestTokens.user("admin.programme").roles("programme-admin").token();
+        return TestTokens.programmeAdmin();
     }
 
     private static String territory(String phase) {
@@ -64,7 +64,7 @@ class PerimeterResourceTest {
                         "departements.code", hasItems("54"));
         put(code, List.of(POMPEY, PONT_A_MOUSSON, MAD_ET_MOSELLE, SEILLE), "2025-06-01").statusCode(200);
 
-        String token = TestTokens.user("partner.demo").roles("partner").token();
+        String token = TestTokens.partner();
         given().auth().oauth2(token).queryParam("asOf", "2025-05-31").when().get("/api/territories/" + code + "/perimeter")
                 .then().statusCode(200).body("epcis.size()", equalTo(3));
         given().auth().oauth2(token).queryParam("asOf", "2025-06-01").when().get("/api/territories/" + code + "/perimeter")

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceResourceTest {
 
     private static String token() {
-        return TestTokens.user("partner.demo").roles("partner").token();
+        return TestTokens.partner();
     }
 
     @Test

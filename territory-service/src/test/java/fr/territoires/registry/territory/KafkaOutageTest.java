@@ -59,7 +59,7 @@ class KafkaOutageTest {
     @Test
     void everyEventArrivesInOrderPerKeyAfterAnOutage() {
         BuildInfrastructure.DedicatedKafka kafka = RealInfrastructure.dedicatedKafka(BROKER);
-        String admin = TestTokens.user("admin.programme").roles("programme-admin").token();
+        String admin = TestTokens.programmeAdmin();
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -36,7 +36,7 @@ class TerritoryChangesTest {
     private static final Sql DB = Sql.on("territory");
 
     private static String admin() {
-        return TestTokens.user("admin.programme").roles("programme-admin").token();
+        return TestTokens.programmeAdmin();
     }
 
     private static String newCode() {
@@ -145,7 +145,7 @@ class TerritoryChangesTest {
         given().contentType("application/json").body(Map.of("code", code, "name", "X", "status", "LABELLED"))
                 .when().post("/api/territories")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.user("partner.demo").roles("partner").token())
+        given().auth().oauth2(TestTokens.partner())
                 .contentType("application/json").body(Map.of("code", code, "name", "X", "status", "LABELLED"))
                 .when().post("/api/territories")
                 .then().statusCode(403).contentType("application/problem+json");

@@ -64,7 +64,7 @@ class TerritoryResourceTest {
     fr.territoires.registry.reference.ReferenceData reference;
 
     private static void create(String code, String name, String status, String phase, String epci) {
-        String admin = fr.territoires.testing.TestTokens.user("admin.programme").roles("programme-admin").token();
+        String admin = fr.territoires.testing.TestTokens.programmeAdmin();
         given().auth().oauth2(admin).contentType("application/json")
                 .body(java.util.Map.of("code", code, "name", name, "status", status, "phases", java.util.List.of(phase)))
                 .when().post("/api/territories").then().statusCode(201);
