@@ -17,9 +17,25 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType TERRITORY_PERIMETER_CHANGED = new EventType("territory", "perimeter-changed", 1,
             Topics.TERRITORY, fr.territoires.events.territory.TerritoryPerimeterChangedV1.class);
 
+    public static final EventType TERRITORY_UPDATED = new EventType("territory", "updated", 1, Topics.TERRITORY,
+            fr.territoires.events.territory.TerritoryUpdatedV1.class);
+
+    public static final EventType ACTION_SHEET_ADDED = new EventType("territory", "action-sheet-added", 1,
+            Topics.TERRITORY, fr.territoires.events.territory.ActionSheetV1.Added.class);
+
+    public static final EventType ACTION_SHEET_UPDATED = new EventType("territory", "action-sheet-updated", 1,
+            Topics.TERRITORY, fr.territoires.events.territory.ActionSheetV1.Updated.class);
+
+    public static final EventType SITE_LISTED = new EventType("territory", "site-listed", 1, Topics.TERRITORY,
+            fr.territoires.events.territory.SiteV1.Listed.class);
+
+    public static final EventType SITE_UPDATED = new EventType("territory", "site-updated", 1, Topics.TERRITORY,
+            fr.territoires.events.territory.SiteV1.Updated.class);
+
     /** Every published type; a type missing here is not a contract. */
     public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
-            TERRITORY_PERIMETER_CHANGED);
+            TERRITORY_PERIMETER_CHANGED, TERRITORY_UPDATED, ACTION_SHEET_ADDED, ACTION_SHEET_UPDATED, SITE_LISTED,
+            SITE_UPDATED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.territoires.events.territory.ActionSheetV1;
 import fr.territoires.events.territory.Perimeter;
+import fr.territoires.events.territory.SiteV1;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import fr.territoires.events.territory.TerritoryUpdatedV1;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +53,29 @@ class EventContractsTest {
         assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_LABELLED, JSON.valueToTree(labelled)));
         var changed = new TerritoryStatusChangedV1("ti-4401", "Val de Lorraine", "LEFT", "LABELLED", null);
         assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_STATUS_CHANGED, JSON.valueToTree(changed)));
+        var updated = TerritoryUpdatedV1.of("ti-4401", "Val de Lorraine", "LABELLED", true, List.of("2019-2022"),
+                List.of("governance", "industrial-profile"))
+                .withGovernance(new TerritoryUpdatedV1.Governance(
+                        new TerritoryUpdatedV1.Person("Jean Dupont", "Vice-president", "CC du Bassin de Pompey", null), null,
+                        null, List.of("ANCT")))
+                .withIndustrialProfile(new TerritoryUpdatedV1.IndustrialProfile(new BigDecimal("22.00"), 531, 2023,
+                        List.of(new TerritoryUpdatedV1.KeyCompany("552081317", "Example"))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_UPDATED, JSON.valueToTree(updated)));
+        var sheet = new ActionSheetV1(1, "Shared recruitment service", "RECRUIT", "IN_PROGRESS", "CC du Bassin de Pompey",
+                null, new BigDecimal("180000.00"), List.of("Hires"), "2027-01-01", null);
+        assertEquals(List.of(), EventSchemas.violations(EventType.ACTION_SHEET_ADDED,
+                JSON.valueToTree(new ActionSheetV1.Added("ti-4401", sheet))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.ACTION_SHEET_UPDATED,
+                JSON.valueToTree(new ActionSheetV1.Updated("ti-4401", sheet, "IDEA"))));
+        var site = new SiteV1(3, "Former steelworks", "54430", "Pompey", new BigDecimal("12.50"), "AVAILABLE", true,
+                List.of("RAIL"), null);
+        assertEquals(List.of(), EventSchemas.violations(EventType.SITE_LISTED, JSON.valueToTree(new SiteV1.Listed("ti-4401", site))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.SITE_UPDATED,
+                JSON.valueToTree(new SiteV1.Updated("ti-4401", site, null))));
+        var negative = new SiteV1(3, "Former steelworks", "54430", "Pompey", new BigDecimal("-1"), "AVAILABLE", true,
+                List.of("RAIL"), null);
+        assertEquals(1, EventSchemas.violations(EventType.SITE_LISTED,
+                JSON.valueToTree(new SiteV1.Listed("ti-4401", negative))).size());
     }
 
     @Test

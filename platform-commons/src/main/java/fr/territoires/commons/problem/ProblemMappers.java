@@ -143,12 +143,15 @@ public class ProblemMappers {
                 names.clear(); // a body parameter: name its properties, not the Java argument
                 afterParameter = false;
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            // An element of a list: Bean Validation puts its index on the node after the list's own node.
+            if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                int last = names.size() - 1;
+                names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+            } else if (node.isInIterable() && node.getIndex() != null) {
+                names.add("[" + node.getIndex() + "]");
             }
-            if (!name.isEmpty()) {
-                names.add(name);
+            if (node.getName() != null && !node.getName().isEmpty() && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getName());
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);

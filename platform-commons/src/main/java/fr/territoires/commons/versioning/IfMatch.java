@@ -1,5 +1,6 @@
 package fr.territoires.commons.versioning;
 
+import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 
 /** Reads an {@code If-Match} header carrying one of our ETags: the entity version (DESIGN.md §5). */
@@ -22,6 +23,14 @@ public final class IfMatch {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3\"");
+        }
+    }
+
+    /** A 412 problem when the client read an older version than the current one (lost update avoided). */
+    public static void check(Long expected, long current, String what) {
+        if (expected != null && expected != current) {
+            throw new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
+                    what + " changed since version " + expected + " (now " + current + "); read it again"));
         }
     }
 }

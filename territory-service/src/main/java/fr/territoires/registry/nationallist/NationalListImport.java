@@ -13,10 +13,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -90,20 +92,21 @@ public class NationalListImport {
                 Territory t = Territory.of(planned.code(), planned.name(), TerritoryStatus.LABELLED, false);
                 t.phases = new String[] {phase};
                 return Panache.getSession().chain(s -> s.persist(t)).chain(() -> Panache.getSession().chain(s -> s.flush()))
-                        .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor))
+                        .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor, joining -> { }))
                         .chain(() -> territoryService.announceLabel(t))
                         .replaceWith(Outcome.CREATED);
             }
-            boolean attributesChanged = false;
+            List<String> changed = new ArrayList<>();
             if (!Arrays.asList(existing.phases).contains(phase)) {
                 existing.phases = Stream.concat(Arrays.stream(existing.phases), Stream.of(phase)).sorted()
                         .toArray(String[]::new);
-                attributesChanged = true;
+                changed.add("phases");
             }
             if (!existing.name.equals(planned.name())) {
-                existing.name = planned.name(); // no event for a rename yet: see docs/decisions.md
-                attributesChanged = true;
+                existing.name = planned.name();
+                changed.add("name");
             }
+            boolean attributesChanged = !changed.isEmpty();
             boolean relabel = existing.status != TerritoryStatus.LABELLED;
             TerritoryStatus previous = existing.status;
             if (relabel) {
@@ -116,8 +119,11 @@ public class NationalListImport {
             Uni<Territory> statusEvent = relabel
                     ? territoryService.announceStatusChange(existing, previous, REASON)
                     : Uni.createFrom().item(existing);
-            return statusEvent
-                    .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor))
+            Uni<Territory> updateEvent = attributesChanged
+                    ? territoryService.announceUpdate(existing, changed, UnaryOperator.identity())
+                    : Uni.createFrom().item(existing);
+            return updateEvent.chain(() -> statusEvent)
+                    .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor, joining -> { }))
                     .chain(result -> (relabel ? territoryService.announceLabel(existing) : Uni.createFrom().item(existing))
                             .replaceWith(result))
                     .map(result -> changedBeforePerimeter || result.changed() ? Outcome.UPDATED : Outcome.UNCHANGED);

@@ -1,5 +1,6 @@
 package fr.territoires.registry.perimeter;
 
+import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.security.Authenticated;
@@ -57,13 +58,14 @@ public class PerimeterResource {
     }
 
     @PUT
-    @RolesAllowed("programme-admin")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a territory's EPCIs from a date on",
-            description = "programme-admin. Every change is dated and kept; territory.perimeter-changed.v1 is published.")
+            description = "programme-admin, or the region-officer of the territory's region (who may add only EPCIs "
+                    + "with communes in its region). Every change is dated and kept; territory.perimeter-changed.v1 is published.")
     public Uni<PerimeterView> change(@PathParam("code") String code, @NotNull PerimeterRequest request) {
         return perimeters.change(code, new PerimeterService.Change(request.epcis(), request.effectiveOn(), request.reason()),
-                identity.getPrincipal().getName()).map(r -> view(code, request.effectiveOn(), r.epcis()));
+                CallerScope.of(identity)).map(r -> view(code, request.effectiveOn(), r.epcis()));
     }
 
     PerimeterView view(String code, LocalDate date, List<String> epcis) {

@@ -1,10 +1,12 @@
 package fr.territoires.registry.perimeter;
 
 import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
 import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
+import fr.territoires.registry.access.TerritoryAccess;
 import fr.territoires.registry.reference.ReferenceData;
 import fr.territoires.registry.territory.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -40,19 +43,27 @@ public class PerimeterService {
 
     private final ReferenceData reference;
     private final Outbox outbox;
+    private final TerritoryAccess access;
 
-    public PerimeterService(ReferenceData reference, Outbox outbox) {
+    public PerimeterService(ReferenceData reference, Outbox outbox, TerritoryAccess access) {
         this.reference = reference;
         this.outbox = outbox;
+        this.access = access;
     }
 
+    /** A change by a programme-admin or the region-officer of the territory's region (EPCIs of its region only). */
     @WithTransaction
-    public Uni<Result> change(String code, Change change, String actor) {
-        return changeInCurrentTransaction(code, change, actor);
+    public Uni<Result> change(String code, Change change, CallerScope caller) {
+        return access.requireManager(caller, code).chain(() -> changeInCurrentTransaction(code, change, caller.name(),
+                joining -> access.checkEpcisMayJoin(caller, joining)));
     }
 
-    /** For callers that already hold the transaction (an import applies many changes in one). */
-    public Uni<Result> changeInCurrentTransaction(String code, Change change, String actor) {
+    /**
+     * For callers that already hold the transaction (an import applies many changes in one);
+     * {@code checkJoining} may refuse the EPCIs that would join.
+     */
+    public Uni<Result> changeInCurrentTransaction(String code, Change change, String actor,
+            Consumer<List<String>> checkJoining) {
         PerimeterRules.checkEpcis(change.epcis(), reference);
         List<String> wanted = List.copyOf(new TreeSet<>(change.epcis()));
         return Panache.getSession().chain(session -> session
@@ -65,9 +76,13 @@ public class PerimeterService {
                     return lastChange(session, code).chain(last -> {
                         PerimeterRules.checkDate(change.effectiveOn(), last.orElse(null));
                         return epcisAt(session, code, change.effectiveOn());
-                    }).chain(previous -> previous.equals(wanted)
-                            ? Uni.createFrom().item(new Result(previous, false))
-                            : apply(session, territory, change, wanted, previous, actor));
+                    }).chain(previous -> {
+                        if (previous.equals(wanted)) {
+                            return Uni.createFrom().item(new Result(previous, false));
+                        }
+                        checkJoining.accept(wanted.stream().filter(e -> !previous.contains(e)).toList());
+                        return apply(session, territory, change, wanted, previous, actor);
+                    });
                 }));
     }
 
@@ -140,7 +155,8 @@ public class PerimeterService {
         return Panache.getSession().chain(session -> epcisAt(session, code, date));
     }
 
-    private static Uni<List<String>> epcisAt(Mutiny.Session session, String code, LocalDate date) {
+    /** The EPCIs of a territory on a date, in the given session. */
+    public static Uni<List<String>> epcisAt(Mutiny.Session session, String code, LocalDate date) {
         return session.createNativeQuery("""
                 SELECT epci_siren FROM territory_epci
                 WHERE territory_code = :code AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)

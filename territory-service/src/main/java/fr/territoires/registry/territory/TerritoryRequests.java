@@ -27,6 +27,19 @@ public final class TerritoryRequests {
         }
     }
 
+    /** What a territory's identity update may change; absent fields stay as they are. The code never changes. */
+    public record IdentityChange(
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            Boolean pilot,
+            @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = "2019-2022|2023-2027",
+                    message = "must be 2019-2022 or 2023-2027") String> phases) {
+
+        /** Phases sorted and without repeats, or null when not given. */
+        public String[] sortedPhases() {
+            return phases == null ? null : phases.stream().distinct().sorted().toArray(String[]::new);
+        }
+    }
+
     public record StatusChange(@NotNull TerritoryStatus status, @Size(max = 1000) String reason) {
     }
 }

@@ -1,10 +1,14 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
+import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,34 +49,45 @@ public class TerritoryResource {
         }
     }
 
-    /** A territory's public profile. */
-    public record TerritoryProfile(String code, String name, TerritoryStatus status, boolean pilot,
+    /** A territory's public profile: identity, and where it is from today's perimeter. */
+    public record TerritoryProfile(String code, String name, TerritoryStatus status, boolean pilot, List<String> phases,
+            List<ReferenceData.Named> regions, List<ReferenceData.Named> departements, int communes, long population,
             OffsetDateTime updatedAt, long version) {
 
-        static TerritoryProfile of(Territory t) {
-            return new TerritoryProfile(t.code, t.name, t.status, t.pilot, t.updatedAt, t.version);
+        static TerritoryProfile of(Territory t, ReferenceData.Coverage where) {
+            return new TerritoryProfile(t.code, t.name, t.status, t.pilot, List.of(t.phases), where.regions(),
+                    where.departements(), where.communes().size(), where.population(), t.updatedAt, t.version);
         }
     }
 
     private final TerritoryRepository territories;
     private final TerritoryService service;
     private final TerritorySearch search;
+    private final PerimeterService perimeters;
+    private final ReferenceData reference;
+    private final SecurityIdentity identity;
 
-    public TerritoryResource(TerritoryRepository territories, TerritoryService service, TerritorySearch search) {
+    public TerritoryResource(TerritoryRepository territories, TerritoryService service, TerritorySearch search,
+            PerimeterService perimeters, ReferenceData reference, SecurityIdentity identity) {
         this.territories = territories;
         this.service = service;
         this.search = search;
+        this.perimeters = perimeters;
+        this.reference = reference;
+        this.identity = identity;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "List and search territories (public, open data)",
             description = "In code order; page from 0, size 1-100. Filters, all optional: phase (2019-2022, 2023-2027), "
-                    + "status, region (INSEE code), departement, q (part of the name or code).")
+                    + "status, region (INSEE code), departement, priority (territories with an action sheet of that "
+                    + "priority that is not abandoned: RECRUIT, INNOVATE, ATTRACT, SIMPLIFY), q (part of the name or code).")
     public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging, @QueryParam("phase") String phase,
             @QueryParam("status") String status, @QueryParam("region") String region,
-            @QueryParam("departement") String departement, @QueryParam("q") String q) {
-        TerritorySearch.Criteria criteria = TerritorySearch.Criteria.of(phase, status, region, departement, q);
+            @QueryParam("departement") String departement, @QueryParam("priority") String priority,
+            @QueryParam("q") String q) {
+        TerritorySearch.Criteria criteria = TerritorySearch.Criteria.of(phase, status, region, departement, priority, q);
         return search.search(criteria, paging.request()).map(p -> p.map(TerritorySummary::of));
     }
 
@@ -81,11 +97,12 @@ public class TerritoryResource {
     @WithSession
     @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes.")
     public Uni<Response> profile(@PathParam("code") String code) {
-        return territories.findById(code).map(t -> {
+        return territories.findById(code).chain(t -> {
             if (t == null) {
                 throw ProblemException.notFound("Territory " + code);
             }
-            return withVersion(Response.ok(TerritoryProfile.of(t)), t).build();
+            return perimeters.currentEpcisAt(code, LocalDate.now())
+                    .map(epcis -> withVersion(Response.ok(TerritoryProfile.of(t, reference.coverage(epcis))), t).build());
         });
     }
 
@@ -94,19 +111,37 @@ public class TerritoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a territory to the registry", description = "programme-admin. A labelled territory is announced on territory.events.")
     public Uni<Response> create(@Valid @NotNull TerritoryRequests.NewTerritory request) {
-        return service.create(request).map(t -> withVersion(
-                Response.created(URI.create("/api/territories/" + t.code)).entity(TerritoryProfile.of(t)), t).build());
+        return service.create(request).chain(t -> profileResponse(Response.created(URI.create("/api/territories/" + t.code)), t));
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a territory, set its pilot flag or phases",
+            description = "programme-admin, or the region-officer of its region. Absent fields stay; the code never changes. "
+                    + "territory.updated.v1 says what changed. If-Match with the ETag protects against lost updates (412).")
+    public Uni<Response> changeIdentity(@PathParam("code") String code,
+            @Valid @NotNull TerritoryRequests.IdentityChange change, @HeaderParam("If-Match") String ifMatch) {
+        return service.changeIdentity(code, change, IfMatch.parse(ifMatch), CallerScope.of(identity))
+                .chain(t -> profileResponse(Response.ok(), t));
     }
 
     @PUT
     @Path("{code}/status")
-    @RolesAllowed("programme-admin")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a territory's status", description = "programme-admin. If-Match with the ETag protects against lost updates (412).")
+    @Operation(summary = "Change a territory's status",
+            description = "programme-admin, or the region-officer of its region. If-Match with the ETag protects against lost updates (412).")
     public Uni<Response> changeStatus(@PathParam("code") String code, @Valid @NotNull TerritoryRequests.StatusChange change,
             @HeaderParam("If-Match") String ifMatch) {
-        return service.changeStatus(code, change, IfMatch.parse(ifMatch))
-                .map(t -> withVersion(Response.ok(TerritoryProfile.of(t)), t).build());
+        return service.changeStatus(code, change, IfMatch.parse(ifMatch), CallerScope.of(identity))
+                .chain(t -> profileResponse(Response.ok(), t));
+    }
+
+    private Uni<Response> profileResponse(Response.ResponseBuilder builder, Territory t) {
+        return perimeters.epcisAt(t.code, LocalDate.now())
+                .map(epcis -> withVersion(builder.entity(TerritoryProfile.of(t, reference.coverage(epcis))), t).build());
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder builder, Territory t) {

@@ -5,6 +5,7 @@ import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.actionsheet.ActionSheet;
 import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +31,11 @@ public class TerritorySearch {
     private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2}|2A|2B|97[1-6]");
 
     /** The filters, all optional; {@code q} matches the name or the code, case and accents aside. */
-    public record Criteria(String phase, TerritoryStatus status, String region, String departement, String q) {
+    public record Criteria(String phase, TerritoryStatus status, String region, String departement, String priority,
+            String q) {
 
-        public static Criteria of(String phase, String status, String region, String departement, String q) {
+        public static Criteria of(String phase, String status, String region, String departement, String priority,
+                String q) {
             List<Problem.FieldError> errors = new ArrayList<>();
             if (phase != null && !phase.isBlank() && !Phases.ALL.contains(phase)) {
                 errors.add(new Problem.FieldError("phase", "must be 2019-2022 or 2023-2027"));
@@ -50,6 +54,10 @@ public class TerritorySearch {
             if (departement != null && !departement.isBlank() && !DEPARTEMENT.matcher(departement).matches()) {
                 errors.add(new Problem.FieldError("departement", "must be a département code, e.g. 54, 2A or 974"));
             }
+            if (priority != null && !priority.isBlank()
+                    && Arrays.stream(ActionSheet.Priority.values()).noneMatch(p -> p.name().equals(priority))) {
+                errors.add(new Problem.FieldError("priority", "must be RECRUIT, INNOVATE, ATTRACT or SIMPLIFY"));
+            }
             if (q != null && q.length() > 100) {
                 errors.add(new Problem.FieldError("q", "must be at most 100 characters"));
             }
@@ -57,7 +65,7 @@ public class TerritorySearch {
                 throw new ProblemException(Problem.validation("Invalid search", errors));
             }
             return new Criteria(blankToNull(phase), parsedStatus, blankToNull(region), blankToNull(departement),
-                    blankToNull(q));
+                    blankToNull(priority), blankToNull(q));
         }
 
         private static String blankToNull(String s) {
@@ -86,6 +94,11 @@ public class TerritorySearch {
         if (criteria.status() != null) {
             where.append(" AND t.status = :status");
             params.put("status", criteria.status().name());
+        }
+        if (criteria.priority() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM action_sheet a WHERE a.territory_code = t.code"
+                    + " AND a.priority = :priority AND a.status <> 'ABANDONED')");
+            params.put("priority", criteria.priority());
         }
         if (criteria.q() != null) {
             where.append(" AND (lower(t.name) LIKE :q OR lower(t.code) LIKE :q)");

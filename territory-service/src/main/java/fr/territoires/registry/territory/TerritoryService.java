@@ -1,17 +1,24 @@
 package fr.territoires.registry.territory;
 
 import fr.territoires.backbone.outbox.Outbox;
-import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.events.EventType;
-import fr.territoires.registry.perimeter.PerimeterService;
-import java.time.LocalDate;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import fr.territoires.events.territory.TerritoryUpdatedV1;
+import fr.territoires.registry.access.TerritoryAccess;
+import fr.territoires.registry.perimeter.PerimeterService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Changes to the registry; each one commits with the events that tell partners about it. */
 @ApplicationScoped
@@ -20,11 +27,14 @@ public class TerritoryService {
     private final TerritoryRepository territories;
     private final Outbox outbox;
     private final PerimeterService perimeters;
+    private final TerritoryAccess access;
 
-    public TerritoryService(TerritoryRepository territories, Outbox outbox, PerimeterService perimeters) {
+    public TerritoryService(TerritoryRepository territories, Outbox outbox, PerimeterService perimeters,
+            TerritoryAccess access) {
         this.territories = territories;
         this.outbox = outbox;
         this.perimeters = perimeters;
+        this.access = access;
     }
 
     @WithTransaction
@@ -42,16 +52,10 @@ public class TerritoryService {
     }
 
     @WithTransaction
-    public Uni<Territory> changeStatus(String code, TerritoryRequests.StatusChange change, Long expectedVersion) {
-        return territories.findById(code).chain(territory -> {
-            if (territory == null) {
-                throw ProblemException.notFound("Territory " + code);
-            }
-            if (expectedVersion != null && expectedVersion != territory.version) {
-                throw new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
-                        "Territory " + code + " changed since version " + expectedVersion + " (now " + territory.version
-                                + "); read it again"));
-            }
+    public Uni<Territory> changeStatus(String code, TerritoryRequests.StatusChange change, Long expectedVersion,
+            CallerScope caller) {
+        return access.requireManager(caller, code).chain(territory -> {
+            IfMatch.check(expectedVersion, territory.version, "Territory " + code);
             StatusTransitions.check(code, territory.status, change.status());
             TerritoryStatus previous = territory.status;
             territory.status = change.status();
@@ -60,6 +64,34 @@ public class TerritoryService {
                     .chain(() -> announceStatusChange(territory, previous, change.reason()))
                     .chain(() -> territory.status == TerritoryStatus.LABELLED
                             ? announceLabel(territory) : Uni.createFrom().item(territory));
+        });
+    }
+
+    /** Name, pilot flag, phases: what is given changes; nothing changed publishes nothing. */
+    @WithTransaction
+    public Uni<Territory> changeIdentity(String code, TerritoryRequests.IdentityChange change, Long expectedVersion,
+            CallerScope caller) {
+        return access.requireManager(caller, code).chain(territory -> {
+            IfMatch.check(expectedVersion, territory.version, "Territory " + code);
+            List<String> changed = new ArrayList<>();
+            if (change.name() != null && !change.name().trim().equals(territory.name)) {
+                territory.name = change.name().trim();
+                changed.add("name");
+            }
+            if (change.pilot() != null && change.pilot() != territory.pilot) {
+                territory.pilot = change.pilot();
+                changed.add("pilot");
+            }
+            String[] phases = change.sortedPhases();
+            if (phases != null && !Arrays.equals(phases, territory.phases)) {
+                territory.phases = phases;
+                changed.add("phases");
+            }
+            if (changed.isEmpty()) {
+                return Uni.createFrom().item(territory);
+            }
+            territory.updatedAt = OffsetDateTime.now();
+            return territories.flush().chain(() -> announceUpdate(territory, changed, UnaryOperator.identity()));
         });
     }
 
@@ -75,5 +107,15 @@ public class TerritoryService {
                 .chain(epcis -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
                         TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))))
                 .replaceWith(t);
+    }
+
+    /**
+     * updated.v1: the territory's identity, what changed, and (through {@code detail}) the current
+     * state of the changed part — governance, industrial profile, a meeting or a contract document.
+     */
+    public Uni<Territory> announceUpdate(Territory t, List<String> changed, UnaryOperator<TerritoryUpdatedV1> detail) {
+        TerritoryUpdatedV1 event = detail.apply(TerritoryUpdatedV1.of(t.code, t.name, t.status.name(), t.pilot,
+                List.of(t.phases), List.copyOf(changed)));
+        return outbox.append(EventType.TERRITORY_UPDATED, t.code, event).replaceWith(t);
     }
 }

@@ -1,0 +1,56 @@
+package fr.territoires.registry.governance;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The binôme that leads a territory and its project lead (one row per territory). */
+@Entity
+@Table(name = "governance")
+public class Governance {
+
+    @Id
+    @Column(name = "territory_code")
+    public String territoryCode;
+
+    @Column(name = "elected_name")
+    public String electedName;
+    @Column(name = "elected_office")
+    public String electedOffice;
+    @Column(name = "elected_organisation")
+    public String electedOrganisation;
+
+    @Column(name = "industrialist_name")
+    public String industrialistName;
+    @Column(name = "industrialist_position")
+    public String industrialistPosition;
+    @Column(name = "industrialist_company")
+    public String industrialistCompany;
+    @Column(name = "industrialist_siren")
+    public String industrialistSiren;
+
+    @Column(name = "project_lead_name")
+    public String projectLeadName;
+    @Column(name = "project_lead_employer")
+    public String projectLeadEmployer;
+    @Column(name = "project_lead_since")
+    public LocalDate projectLeadSince;
+
+    /** Who funds the project lead's post (the State co-funds it in phase 2). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "project_lead_funders", nullable = false, columnDefinition = "text[]")
+    public String[] projectLeadFunders = {};
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,40 @@
+package fr.territoires.registry.profile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** A territory's industrial figures, with the year and source they come from. */
+@Entity
+@Table(name = "industrial_profile")
+public class IndustrialProfile {
+
+    @Id
+    @Column(name = "territory_code")
+    public String territoryCode;
+
+    /** Share of the territory's jobs that are in industry, in percent. */
+    @Column(name = "industrial_jobs_share", precision = 5, scale = 2)
+    public BigDecimal industrialJobsShare;
+
+    @Column(name = "industrial_establishments")
+    public Integer industrialEstablishments;
+
+    @Column(name = "reference_year")
+    public Integer referenceYear;
+
+    public String source;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Version
+    public long version;
+}
