@@ -47,13 +47,16 @@ public final class Platform {
     }
 
     public List<QuarkusService> services() {
-        return SERVICES.stream().map(s -> new QuarkusService(s.name(),
-                root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"), port(s.name()),
-                serviceEnvironment(s, settings.dbHost(), settings.dbPort(), settings.dbUser(), settings.dbPassword(),
-                        settings.kafkaBootstrapServers(), settings.keycloakUrl(),
-                        "http://localhost:" + settings.territoryPort(), "http://localhost:" + settings.fundingPort(),
-                        "http://localhost:" + settings.recruitmentPort())))
-                .toList();
+        return SERVICES.stream().map(s -> {
+            Map<String, String> env = new java.util.HashMap<>(serviceEnvironment(s, settings.dbHost(), settings.dbPort(),
+                    settings.dbUser(), settings.dbPassword(), settings.kafkaBootstrapServers(), settings.keycloakUrl(),
+                    "http://localhost:" + settings.territoryPort(), "http://localhost:" + settings.fundingPort(),
+                    "http://localhost:" + settings.recruitmentPort()));
+            // Demo data (each service's demo/ resources) unless TI_DEMO_DATA=false.
+            env.put("TI_DEMO_DATA", String.valueOf(settings.demoData()));
+            return new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+                    port(s.name()), env);
+        }).toList();
     }
 
     /** The configuration every service reads (see each service's application.properties). */

@@ -12,7 +12,7 @@ public record PlatformSettings(
         int gatewayPort, int territoryPort, int fundingPort, int recruitmentPort,
         int dbPort, int kafkaPort, int kafkaControllerPort, int keycloakPort, int keycloakManagementPort,
         Optional<String> externalDbHost, String dbUser, String dbPassword,
-        Optional<String> externalKafka, Optional<String> externalKeycloak) {
+        Optional<String> externalKafka, Optional<String> externalKeycloak, boolean demoData) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         return new PlatformSettings(
@@ -29,7 +29,8 @@ public record PlatformSettings(
                 nonBlank(env, "TI_DB_USER").orElse("territoires"),
                 nonBlank(env, "TI_DB_PASSWORD").orElse("territoires"),
                 nonBlank(env, "KAFKA_BOOTSTRAP_SERVERS"),
-                nonBlank(env, "TI_KEYCLOAK_URL").map(u -> u.replaceAll("/+$", "")));
+                nonBlank(env, "TI_KEYCLOAK_URL").map(u -> u.replaceAll("/+$", "")),
+                !nonBlank(env, "TI_DEMO_DATA").orElse("true").equalsIgnoreCase("false"));
     }
 
     public String dbHost() {

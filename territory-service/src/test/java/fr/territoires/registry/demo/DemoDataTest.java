@@ -1,0 +1,79 @@
+package fr.territoires.registry.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.territoires.testing.RealInfrastructure;
+import fr.territoires.testing.Sql;
+import fr.territoires.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo data `./platform up` loads: the real perimeters of Val de Lorraine and Nord Lorraine,
+ * with governance, action sheets and sites, in a database of its own (the demo's EPCIs would
+ * otherwise collide with other tests' territories).
+ */
+@QuarkusTest
+@TestProfile(DemoDataTest.WithDemoData.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "territory_demo"))
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class DemoDataTest {
+
+    public static class WithDemoData implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("registry.demo-data.enabled", "true");
+        }
+    }
+
+    private static final Sql DB = Sql.on("territory_demo");
+
+    @Inject
+    DemoData demo;
+
+    @Test
+    void theDemoTerritoriesAreLoadedAtStartWithTheirRealPerimeters() {
+        given().when().get("/api/territories/ti-4401")
+                .then().statusCode(200)
+                .body("name", equalTo("Val de Lorraine"), "pilot", equalTo(true), "regions.name", contains("Grand Est"),
+                        "communes", equalTo(133), "population", equalTo(117569));
+        given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/ti-4402/perimeter")
+                .then().statusCode(200).body("epcis.size()", equalTo(10), "departements.code", contains("54", "57"));
+        given().when().get("/api/territories/ti-4401/governance")
+                .then().statusCode(200).body("contract.kind", contains("CONTRAT", "AVENANT"), "meetings.size()", equalTo(2));
+        given().when().get("/api/territories/ti-4402/sites")
+                .then().statusCode(200).body("items.communeName", contains("Florange", "Amnéville"));
+        given().auth().oauth2(TestTokens.partner()).queryParam("status", "DONE")
+                .when().get("/api/territories/ti-4401/action-sheets")
+                .then().statusCode(200).body("total", equalTo(1));
+        given().queryParam("priority", "INNOVATE").when().get("/api/territories")
+                .then().statusCode(200).body("items.code", contains("ti-4401", "ti-4402"));
+    }
+
+    @Test
+    void loadingAgainChangesNothingAndPublishesNothing() throws Throwable {
+        long events = DB.count("SELECT count(*) FROM outbox_event");
+        List<String> loaded = VertxContextSupport.subscribeAndAwait(demo::load);
+        assertEquals(List.of(), loaded);
+        assertEquals(events, DB.count("SELECT count(*) FROM outbox_event"));
+        // Every part went out as an event: labelled, perimeter, governance, profile, meetings, contract, sheets, sites.
+        assertEquals(List.of("action-sheet-added.v1", "action-sheet-updated.v1", "labelled.v1", "perimeter-changed.v1",
+                "site-listed.v1", "updated.v1"),
+                DB.rows("SELECT DISTINCT replace(event_type, 'fr.territoires.territory.', '') AS t FROM outbox_event "
+                        + "WHERE event_key = 'ti-4401' ORDER BY t").stream().map(r -> r.get("t")).toList());
+    }
+}
