@@ -4,6 +4,7 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.reference.ReferenceData;
+import fr.territoires.registry.territory.PhaseLabels;
 import fr.territoires.registry.territory.Territory;
 import fr.territoires.registry.territory.TerritoryService;
 import fr.territoires.registry.territory.TerritoryStatus;
@@ -43,11 +44,14 @@ public class NationalListImport {
     private final ReferenceData reference;
     private final PerimeterService perimeters;
     private final TerritoryService territoryService;
+    private final PhaseLabels labels;
 
-    public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService) {
+    public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService,
+            PhaseLabels labels) {
         this.reference = reference;
         this.perimeters = perimeters;
         this.territoryService = territoryService;
+        this.labels = labels;
     }
 
     /** Checks the whole file first; a 422 naming every rejected line if any, and nothing is stored. */
@@ -92,6 +96,7 @@ public class NationalListImport {
                 Territory t = Territory.of(planned.code(), planned.name(), TerritoryStatus.LABELLED, false);
                 t.phases = new String[] {phase};
                 return Panache.getSession().chain(s -> s.persist(t)).chain(() -> Panache.getSession().chain(s -> s.flush()))
+                        .chain(() -> labels.recordMissing(t, Map.of(), effectiveOn))
                         .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor, joining -> { }))
                         .chain(() -> territoryService.announceLabel(t))
                         .replaceWith(Outcome.CREATED);
@@ -123,6 +128,7 @@ public class NationalListImport {
                     ? territoryService.announceUpdate(existing, changed, UnaryOperator.identity())
                     : Uni.createFrom().item(existing);
             return updateEvent.chain(() -> statusEvent)
+                    .chain(() -> labels.recordMissing(existing, Map.of(), effectiveOn))
                     .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor, joining -> { }))
                     .chain(result -> (relabel ? territoryService.announceLabel(existing) : Uni.createFrom().item(existing))
                             .replaceWith(result))

@@ -2,9 +2,12 @@ package fr.territoires.registry.territory;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** What clients send to change the registry. */
 public final class TerritoryRequests {
@@ -19,7 +22,14 @@ public final class TerritoryRequests {
             @NotNull TerritoryStatus status,
             boolean pilot,
             @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = "2019-2022|2023-2027",
-                    message = "must be 2019-2022 or 2023-2027") String> phases) {
+                    message = "must be 2019-2022 or 2023-2027") String> phases,
+            Map<@Pattern(regexp = "2019-2022|2023-2027", message = "must be 2019-2022 or 2023-2027") String,
+                    @NotNull @PastOrPresent LocalDate> labelledOn) {
+
+        /** Label dates by phase as given (today for the others). */
+        public Map<String, LocalDate> labelDates() {
+            return labelledOn == null ? Map.of() : labelledOn;
+        }
 
         /** Phases as given, or the current phase. */
         public String[] phasesOrCurrent() {

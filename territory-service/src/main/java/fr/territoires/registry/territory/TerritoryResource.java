@@ -7,6 +7,7 @@ import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.reference.ReferenceData;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -51,11 +52,11 @@ public class TerritoryResource {
 
     /** A territory's public profile: identity, and where it is from today's perimeter. */
     public record TerritoryProfile(String code, String name, TerritoryStatus status, boolean pilot, List<String> phases,
-            List<ReferenceData.Named> regions, List<ReferenceData.Named> departements, int communes, long population,
-            OffsetDateTime updatedAt, long version) {
+            List<PhaseLabels.Label> labels, List<ReferenceData.Named> regions, List<ReferenceData.Named> departements,
+            int communes, long population, OffsetDateTime updatedAt, long version) {
 
-        static TerritoryProfile of(Territory t, ReferenceData.Coverage where) {
-            return new TerritoryProfile(t.code, t.name, t.status, t.pilot, List.of(t.phases), where.regions(),
+        static TerritoryProfile of(Territory t, List<PhaseLabels.Label> labels, ReferenceData.Coverage where) {
+            return new TerritoryProfile(t.code, t.name, t.status, t.pilot, List.of(t.phases), labels, where.regions(),
                     where.departements(), where.communes().size(), where.population(), t.updatedAt, t.version);
         }
     }
@@ -65,15 +66,17 @@ public class TerritoryResource {
     private final TerritorySearch search;
     private final PerimeterService perimeters;
     private final ReferenceData reference;
+    private final PhaseLabels labels;
     private final SecurityIdentity identity;
 
     public TerritoryResource(TerritoryRepository territories, TerritoryService service, TerritorySearch search,
-            PerimeterService perimeters, ReferenceData reference, SecurityIdentity identity) {
+            PerimeterService perimeters, ReferenceData reference, PhaseLabels labels, SecurityIdentity identity) {
         this.territories = territories;
         this.service = service;
         this.search = search;
         this.perimeters = perimeters;
         this.reference = reference;
+        this.labels = labels;
         this.identity = identity;
     }
 
@@ -101,9 +104,14 @@ public class TerritoryResource {
             if (t == null) {
                 throw ProblemException.notFound("Territory " + code);
             }
-            return perimeters.currentEpcisAt(code, LocalDate.now())
-                    .map(epcis -> withVersion(Response.ok(TerritoryProfile.of(t, reference.coverage(epcis))), t).build());
+            return profileOf(t).map(profile -> withVersion(Response.ok(profile), t).build());
         });
+    }
+
+    /** In the caller's session. */
+    private Uni<TerritoryProfile> profileOf(Territory t) {
+        return labels.of(t.code).chain(l -> perimeters.currentEpcisAt(t.code, LocalDate.now())
+                .map(epcis -> TerritoryProfile.of(t, l, reference.coverage(epcis))));
     }
 
     @POST
@@ -139,9 +147,9 @@ public class TerritoryResource {
                 .chain(t -> profileResponse(Response.ok(), t));
     }
 
+    /** After a change: the profile as it now is, read in a session of its own. */
     private Uni<Response> profileResponse(Response.ResponseBuilder builder, Territory t) {
-        return perimeters.epcisAt(t.code, LocalDate.now())
-                .map(epcis -> withVersion(builder.entity(TerritoryProfile.of(t, reference.coverage(epcis))), t).build());
+        return Panache.withSession(() -> profileOf(t)).map(profile -> withVersion(builder.entity(profile), t).build());
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder builder, Territory t) {

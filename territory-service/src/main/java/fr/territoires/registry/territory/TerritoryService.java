@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Changes to the registry; each one commits with the events that tell partners about it. */
@@ -28,13 +29,15 @@ public class TerritoryService {
     private final Outbox outbox;
     private final PerimeterService perimeters;
     private final TerritoryAccess access;
+    private final PhaseLabels labels;
 
     public TerritoryService(TerritoryRepository territories, Outbox outbox, PerimeterService perimeters,
-            TerritoryAccess access) {
+            TerritoryAccess access, PhaseLabels labels) {
         this.territories = territories;
         this.outbox = outbox;
         this.perimeters = perimeters;
         this.access = access;
+        this.labels = labels;
     }
 
     @WithTransaction
@@ -46,7 +49,13 @@ public class TerritoryService {
             }
             Territory territory = Territory.of(request.code(), request.name().trim(), request.status(), request.pilot());
             territory.phases = request.phasesOrCurrent();
+            for (String phase : request.labelDates().keySet()) {
+                if (!Arrays.asList(territory.phases).contains(phase)) {
+                    throw ProblemException.invalid("labelledOn", "dates phase " + phase + ", which is not one of its phases");
+                }
+            }
             return territories.persistAndFlush(territory)
+                    .chain(t -> labels.recordMissing(t, request.labelDates(), LocalDate.now()))
                     .chain(t -> t.status == TerritoryStatus.LABELLED ? announceLabel(t) : Uni.createFrom().item(t));
         });
     }
@@ -61,6 +70,7 @@ public class TerritoryService {
             territory.status = change.status();
             territory.updatedAt = OffsetDateTime.now();
             return territories.flush()
+                    .chain(() -> labels.recordMissing(territory, Map.of(), LocalDate.now()))
                     .chain(() -> announceStatusChange(territory, previous, change.reason()))
                     .chain(() -> territory.status == TerritoryStatus.LABELLED
                             ? announceLabel(territory) : Uni.createFrom().item(territory));
@@ -91,7 +101,9 @@ public class TerritoryService {
                 return Uni.createFrom().item(territory);
             }
             territory.updatedAt = OffsetDateTime.now();
-            return territories.flush().chain(() -> announceUpdate(territory, changed, UnaryOperator.identity()));
+            return territories.flush()
+                    .chain(() -> labels.recordMissing(territory, Map.of(), LocalDate.now()))
+                    .chain(() -> announceUpdate(territory, changed, UnaryOperator.identity()));
         });
     }
 

@@ -50,7 +50,9 @@ class DemoDataTest {
         given().when().get("/api/territories/ti-4401")
                 .then().statusCode(200)
                 .body("name", equalTo("Val de Lorraine"), "pilot", equalTo(true), "regions.name", contains("Grand Est"),
-                        "communes", equalTo(133), "population", equalTo(117569));
+                        "communes", equalTo(133), "population", equalTo(117569),
+                        "labels.phase", contains("2019-2022", "2023-2027"),
+                        "labels.labelledOn", contains("2018-11-22", "2023-11-09"));
         given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/ti-4402/perimeter")
                 .then().statusCode(200).body("epcis.size()", equalTo(10), "departements.code", contains("54", "57"));
         given().when().get("/api/territories/ti-4401/governance")

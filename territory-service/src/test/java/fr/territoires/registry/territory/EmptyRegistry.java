@@ -9,7 +9,7 @@ final class EmptyRegistry {
 
     private static final List<String> TABLES = List.of("key_company", "industrial_profile", "governance",
             "committee_meeting", "contract_document", "action_sheet", "industrial_site", "territory_epci",
-            "perimeter_change", "territory");
+            "perimeter_change", "territory_label", "territory");
 
     private EmptyRegistry() {
     }

@@ -182,4 +182,35 @@ class TerritoryChangesTest {
         // The refused changes left no event behind: one for labelling, one for leaving.
         assertEquals(2, DB.count("SELECT count(*) FROM outbox_event WHERE event_key = ?", code));
     }
+
+    /** Each phase keeps the date the territory was labelled in it. */
+    @Test
+    void labelDatesArePerPhaseAndSetOnce() {
+        String code = newCode();
+        given().auth().oauth2(admin()).contentType("application/json")
+                .body(Map.of("code", code, "name", "Vallée", "status", "LABELLED", "phases", List.of("2019-2022", "2023-2027"),
+                        "labelledOn", Map.of("2019-2022", "2019-03-14")))
+                .when().post("/api/territories")
+                .then().statusCode(201)
+                .body("labels.phase", org.hamcrest.Matchers.contains("2019-2022", "2023-2027"),
+                        "labels.labelledOn", org.hamcrest.Matchers.contains("2019-03-14",
+                                java.time.LocalDate.now().toString()));
+        given().auth().oauth2(admin()).contentType("application/json")
+                .body(Map.of("code", newCode(), "name", "X", "status", "LABELLED", "phases", List.of("2023-2027"),
+                        "labelledOn", Map.of("2019-2022", "2019-03-14")))
+                .when().post("/api/territories")
+                .then().statusCode(400).body("errors[0].field", equalTo("labelledOn"));
+        given().auth().oauth2(admin()).contentType("application/json")
+                .body(Map.of("code", newCode(), "name", "X", "status", "LABELLED",
+                        "labelledOn", Map.of("2023-2027", "2099-01-01")))
+                .when().post("/api/territories")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.startsWith("labelledOn"));
+
+        String candidate = newCode();
+        create(candidate, "CANDIDATE");
+        given().when().get("/api/territories/" + candidate).then().body("labels.size()", equalTo(0));
+        given().auth().oauth2(admin()).contentType("application/json").body(Map.of("status", "LABELLED"))
+                .when().put("/api/territories/" + candidate + "/status")
+                .then().statusCode(200).body("labels[0].labelledOn", equalTo(java.time.LocalDate.now().toString()));
+    }
 }
