@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which service answers which path (DESIGN.md §1), and the few reads open to everyone
- * (DESIGN.md §4: the territory list and a territory's public profile). Plain rules, no framework.
+ * (DESIGN.md §4: the territory list and a territory's public profile — identity, governance,
+ * industrial profile and the sites offered to investors). Plain rules, no framework.
  */
 public final class RouteTable {
 
@@ -24,8 +25,12 @@ public final class RouteTable {
             new Route("/api/funding", "funding-service"),
             new Route("/api/recruitment", "recruitment-service"));
 
-    /** The list, and one territory's profile: /api/territories and /api/territories/{code}. */
-    private static final Pattern PUBLIC_REGISTRY = Pattern.compile("^/api/territories(/[^/]+)?/?$");
+    /**
+     * The list (and its open-data export), one territory's profile, its governance, its industrial
+     * profile and its sites: /api/territories[/{code}[/governance|/industrial-profile|/sites[/{id}]]].
+     */
+    private static final Pattern PUBLIC_REGISTRY = Pattern.compile(
+            "^/api/territories(/[^/]+(/(governance|industrial-profile|sites(/[^/]+)?))?)?/?$");
 
     private RouteTable() {
     }

@@ -31,12 +31,20 @@ class RouteTableTest {
     }
 
     @Test
-    void onlyReadsOfTheListAndAProfileArePublic() {
+    void onlyReadsOfTheListAndAPublicProfileArePublic() {
         assertTrue(RouteTable.isPublic("GET", "/api/territories"));
         assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401"));
         assertTrue(RouteTable.isPublic("HEAD", "/api/territories/ti-4401/"));
         assertFalse(RouteTable.isPublic("POST", "/api/territories"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/governance"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/industrial-profile"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites/3"));
         assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/dashboard"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/action-sheets"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/perimeter"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites/3/photos"));
+        assertFalse(RouteTable.isPublic("POST", "/api/territories/ti-4401/sites"));
         assertFalse(RouteTable.isPublic("GET", "/api/funding/envelopes"));
         assertFalse(RouteTable.isPublic("DELETE", "/api/territories/ti-4401"));
     }
