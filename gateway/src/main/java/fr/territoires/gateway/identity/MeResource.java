@@ -1,5 +1,6 @@
 package fr.territoires.gateway.identity;
 
+import fr.territoires.commons.access.CallerScope;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,6 @@ public class MeResource {
         Set<String> roles = new TreeSet<>(identity.getRoles());
         roles.retainAll(PLATFORM_ROLES);
         return new Me(token.getClaim("preferred_username"), roles, token.getClaim("region"),
-                ClaimValues.strings(token.getClaim("territories")), token.getClaim("siren"));
+                CallerScope.strings(token.getClaim("territories")), token.getClaim("siren"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.territoires.registry.actionsheet;
 
+import fr.territoires.registry.audit.Edited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 /** An action sheet (fiche action): one project of a territory's contract. */
 @Entity
 @Table(name = "action_sheet")
-public class ActionSheet {
+public class ActionSheet extends Edited {
 
     /** The programme's four priorities. */
     public enum Priority {
@@ -66,13 +66,4 @@ public class ActionSheet {
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long version;
 }

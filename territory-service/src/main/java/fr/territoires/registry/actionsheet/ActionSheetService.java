@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A territory's action sheets; every addition and change is announced on territory.events. */
@@ -86,8 +85,7 @@ public class ActionSheetService {
         sheet.indicators = r.indicators() == null ? new String[0] : r.indicators().stream().map(String::trim).toArray(String[]::new);
         sheet.startsOn = r.startsOn();
         sheet.endsOn = r.endsOn();
-        sheet.updatedAt = OffsetDateTime.now();
-        sheet.updatedBy = actor;
+        sheet.editedBy(actor);
     }
 
     private static Uni<ActionSheet> find(String code, long id) {

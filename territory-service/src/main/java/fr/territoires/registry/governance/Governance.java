@@ -1,17 +1,16 @@
 package fr.territoires.registry.governance;
 
+import fr.territoires.registry.audit.Edited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /** The binôme that leads a territory and its project lead (one row per territory). */
 @Entity
 @Table(name = "governance")
-public class Governance {
+public class Governance extends Edited {
 
     @Id
     @Column(name = "territory_code")
@@ -44,13 +43,4 @@ public class Governance {
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     @Column(name = "project_lead_funders", nullable = false, columnDefinition = "text[]")
     public String[] projectLeadFunders = {};
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long version;
 }

@@ -1,7 +1,6 @@
 package fr.territoires.registry.governance;
 
 import fr.territoires.commons.access.CallerScope;
-import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.events.territory.TerritoryUpdatedV1;
 import fr.territoires.registry.access.TerritoryAccess;
@@ -13,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -122,8 +120,7 @@ public class GovernanceService {
         g.projectLeadSince = lead == null ? null : lead.since();
         g.projectLeadFunders = u.projectLeadFunders() == null ? new String[0]
                 : u.projectLeadFunders().stream().map(String::trim).distinct().toArray(String[]::new);
-        g.updatedAt = OffsetDateTime.now();
-        g.updatedBy = actor;
+        g.editedBy(actor);
     }
 
     private Uni<GovernanceView> currentView(String code) {

@@ -1,17 +1,16 @@
 package fr.territoires.registry.profile;
 
+import fr.territoires.registry.audit.Edited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 
 /** A territory's industrial figures, with the year and source they come from. */
 @Entity
 @Table(name = "industrial_profile")
-public class IndustrialProfile {
+public class IndustrialProfile extends Edited {
 
     @Id
     @Column(name = "territory_code")
@@ -28,13 +27,4 @@ public class IndustrialProfile {
     public Integer referenceYear;
 
     public String source;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long version;
 }

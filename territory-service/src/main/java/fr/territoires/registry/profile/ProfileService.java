@@ -5,14 +5,12 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.registry.access.TerritoryAccess;
-import fr.territoires.registry.territory.Territory;
 import fr.territoires.registry.territory.TerritoryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,8 +49,7 @@ public class ProfileService {
                     p.industrialEstablishments = update.industrialEstablishments();
                     p.referenceYear = update.referenceYear();
                     p.source = update.source();
-                    p.updatedAt = OffsetDateTime.now();
-                    p.updatedBy = caller.name();
+                    p.editedBy(caller.name());
                     return (existing == null ? s.persist(p) : Uni.createFrom().voidItem())
                             .chain(s::flush)
                             .chain(() -> s.createMutationQuery("delete from KeyCompany where territoryCode = :code")

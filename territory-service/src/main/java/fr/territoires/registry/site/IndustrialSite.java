@@ -1,5 +1,6 @@
 package fr.territoires.registry.site;
 
+import fr.territoires.registry.audit.Edited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** Land or a brownfield that a territory offers to investors, in a commune of its perimeter. */
 @Entity
 @Table(name = "industrial_site")
-public class IndustrialSite {
+public class IndustrialSite extends Edited {
 
     public enum Status {
         AVAILABLE, UNDER_STUDY, TAKEN
@@ -59,13 +59,4 @@ public class IndustrialSite {
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long version;
 }

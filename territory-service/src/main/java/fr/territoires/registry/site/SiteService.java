@@ -19,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /** Industrial sites a territory offers; each must lie in a commune of its perimeter today. */
 @ApplicationScoped
@@ -102,8 +101,7 @@ public class SiteService {
         site.services = r.services() == null ? new String[0]
                 : r.services().stream().sorted().map(Enum::name).toArray(String[]::new);
         site.description = r.description();
-        site.updatedAt = OffsetDateTime.now();
-        site.updatedBy = actor;
+        site.editedBy(actor);
     }
 
     private static Uni<IndustrialSite> find(String code, long id) {
