@@ -1,10 +1,11 @@
 package fr.territoires.gateway.routing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
+import fr.territoires.gateway.GatewayConfig;
+import fr.territoires.gateway.identity.Caller;
+import fr.territoires.gateway.problem.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -39,12 +40,12 @@ public class ServiceProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final GatewayConfig config;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
     private final HttpClient client;
 
-    public ServiceProxy(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemResponses problems, Vertx vertx) {
         this.config = config;
-        this.json = json;
+        this.problems = problems;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -70,7 +71,7 @@ public class ServiceProxy {
             ctx.next(); // the gateway's own resources (e.g. /api/me)
             return;
         }
-        if (!RouteTable.isPublic(ctx.request().method().name(), path) && isAnonymous(ctx)) {
+        if (!RouteTable.isPublic(ctx.request().method().name(), path) && Caller.isAnonymous(ctx)) {
             unauthenticated(ctx);
             return;
         }
@@ -103,7 +104,12 @@ public class ServiceProxy {
     private static void relay(RoutingContext ctx, HttpClientResponse response, String correlationId) {
         HttpServerResponse out = ctx.response();
         out.setStatusCode(response.statusCode());
-        copyHeaders(response.headers(), out.headers());
+        for (var header : response.headers()) {
+            // CORS is the gateway's answer to the browser: a service's own CORS headers would contradict it.
+            if (!header.getKey().regionMatches(true, 0, "Access-Control-", 0, 15)) {
+                copyHeader(header.getKey(), header.getValue(), out.headers());
+            }
+        }
         out.putHeader(CORRELATION_ID, correlationId);
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
@@ -127,35 +133,24 @@ public class ServiceProxy {
         if (!timedOut) {
             ctx.response().putHeader("Retry-After", "5");
         }
-        write(ctx, problem);
-    }
-
-    private static boolean isAnonymous(RoutingContext ctx) {
-        return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+        problems.send(ctx, problem);
     }
 
     private void unauthenticated(RoutingContext ctx) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        write(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
+        problems.send(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
                 "A valid bearer token from the territoires realm is required"));
-    }
-
-    private void write(RoutingContext ctx, Problem problem) {
-        try {
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem.withInstance(ctx.normalizedPath())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.fail(500, e);
-        }
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         for (var header : from) {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
-                    && !header.getKey().equalsIgnoreCase(CORRELATION_ID)) {
-                to.add(header.getKey(), header.getValue());
-            }
+            copyHeader(header.getKey(), header.getValue(), to);
+        }
+    }
+
+    private static void copyHeader(String name, String value, MultiMap to) {
+        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(CORRELATION_ID)) {
+            to.add(name, value);
         }
     }
 }

@@ -1,0 +1,47 @@
+package fr.territoires.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where each service answers, how long the gateway waits for it, and how the gateway protects the
+ * services and its callers. Values live in application.properties; docs/gateway.md explains each.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each service, by service name. */
+    Map<String, Upstream> services();
+
+    Duration connectTimeout();
+
+    /** No answer from a service within this time: 504. */
+    Duration requestTimeout();
+
+    Cors cors();
+
+    SecurityHeaders securityHeaders();
+
+    interface Upstream {
+        URI url();
+    }
+
+    interface Cors {
+        /** Origins a browser may call the API from; Quarkus's CORS filter reads them (quarkus.http.cors.origins). */
+        List<String> origins();
+    }
+
+    interface SecurityHeaders {
+        /** Empty: no Strict-Transport-Security header. */
+        Optional<String> strictTransportSecurity();
+
+        String contentSecurityPolicy();
+
+        /** Path prefixes served without the Content-Security-Policy (HTML tools such as Swagger UI). */
+        List<String> cspExemptPaths();
+    }
+}
