@@ -1,5 +1,6 @@
 package fr.territoires.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +24,9 @@ public interface GatewayConfig {
     Duration requestTimeout();
 
     Cors cors();
+
+    /** A request body above this size gets 413, whether announced by Content-Length or streamed. */
+    MemorySize maxBodySize();
 
     SecurityHeaders securityHeaders();
 

@@ -5,15 +5,19 @@ import fr.territoires.commons.tracing.CorrelationIdFilter;
 import fr.territoires.gateway.GatewayConfig;
 import fr.territoires.gateway.identity.Caller;
 import fr.territoires.gateway.problem.ProblemResponses;
+import fr.territoires.gateway.protection.RequestBodyLimit;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,17 +39,22 @@ public class ServiceProxy {
     public static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
 
-    /** Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own. */
+    /**
+     * Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own; Expect is
+     * answered by the gateway itself (100 Continue once its checks pass).
+     */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
 
     private final GatewayConfig config;
     private final ProblemResponses problems;
+    private final RequestBodyLimit bodyLimit;
     private final HttpClient client;
 
-    public ServiceProxy(GatewayConfig config, ProblemResponses problems, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit, Vertx vertx) {
         this.config = config;
         this.problems = problems;
+        this.bodyLimit = bodyLimit;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -81,9 +90,9 @@ public class ServiceProxy {
     private void forward(RoutingContext ctx, String service, String path) {
         HttpServerRequest in = ctx.request();
         in.pause(); // hold the body until the upstream request can take it
+        Forwarding call = new Forwarding(ctx, service, CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)));
         URI target = config.services().get(service).url();
         String query = in.query();
-        String correlationId = CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID));
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.getHost())
@@ -92,13 +101,73 @@ public class ServiceProxy {
                 .setTimeout(config.requestTimeout().toMillis());
         client.request(options).onSuccess(out -> {
             copyHeaders(in.headers(), out.headers());
-            out.putHeader(CORRELATION_ID, correlationId);
+            out.putHeader(CORRELATION_ID, call.correlationId);
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
             out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
-            out.send(in).onSuccess(response -> relay(ctx, response, correlationId))
-                    .onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
-        }).onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
+            Future<HttpClientResponse> response = RequestBodies.isAbsent(in) ? sendWithoutBody(in, out) : streamBody(call, out);
+            response.onSuccess(r -> relay(ctx, r, call.correlationId))
+                    .onFailure(e -> upstreamFailed(call, e));
+        }).onFailure(e -> upstreamFailed(call, e));
+    }
+
+    private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest in, HttpClientRequest out) {
+        in.resume(); // nothing to read but the end of the request
+        return out.send();
+    }
+
+    /**
+     * Streams the caller's body to the service as it arrives (nothing is buffered), counting it: a body
+     * without Content-Length that grows beyond the limit is cut off and answered 413.
+     */
+    private Future<HttpClientResponse> streamBody(Forwarding call, HttpClientRequest out) {
+        HttpServerRequest in = call.ctx.request();
+        if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            in.response().writeContinue(); // every check has passed: the caller may send its body now
+        }
+        long[] received = {0};
+        in.handler(chunk -> {
+            if (call.bodyRefused) {
+                return;
+            }
+            received[0] += chunk.length();
+            if (bodyLimit.exceeds(received[0])) {
+                refuseBody(call, out);
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(v -> in.resume());
+            }
+        });
+        in.endHandler(v -> {
+            if (!call.bodyRefused) {
+                out.end();
+            }
+        });
+        in.exceptionHandler(e -> out.reset(0, e)); // the caller went away: so does the service's request
+        in.resume();
+        return out.response();
+    }
+
+    private void refuseBody(Forwarding call, HttpClientRequest out) {
+        call.bodyRefused = true;
+        HttpServerRequest in = call.ctx.request();
+        in.pause();
+        out.reset(); // the service sees a cut request, never a whole one
+        LOG.infof("Request body of %s %s [%s] cut off above the limit", in.method(), call.ctx.normalizedPath(),
+                call.correlationId);
+        if (!call.ctx.response().headWritten()) {
+            bodyLimit.refuse(call.ctx);
+        } else if (in.version() == HttpVersion.HTTP_2) {
+            call.ctx.response().reset(); // the service had already answered: cut that answer
+        } else {
+            in.connection().close();
+        }
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse response, String correlationId) {
@@ -117,7 +186,13 @@ public class ServiceProxy {
         response.pipeTo(out);
     }
 
-    private void upstreamFailed(RoutingContext ctx, String service, String correlationId, Throwable e) {
+    private void upstreamFailed(Forwarding call, Throwable e) {
+        if (call.bodyRefused) {
+            return; // the gateway cut the request itself, and has answered
+        }
+        RoutingContext ctx = call.ctx;
+        String service = call.service;
+        String correlationId = call.correlationId;
         LOG.warnf("%s did not answer %s %s [%s]: %s", service, ctx.request().method(), ctx.normalizedPath(),
                 correlationId, e.toString());
         if (ctx.response().headWritten()) {
@@ -151,6 +226,21 @@ public class ServiceProxy {
     private static void copyHeader(String name, String value, MultiMap to) {
         if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(CORRELATION_ID)) {
             to.add(name, value);
+        }
+    }
+
+    /** One request on its way to a service. */
+    private static final class Forwarding {
+        final RoutingContext ctx;
+        final String service;
+        final String correlationId;
+        /** Set once the body went over the limit: the gateway answers, not the service. */
+        boolean bodyRefused;
+
+        Forwarding(RoutingContext ctx, String service, String correlationId) {
+            this.ctx = ctx;
+            this.service = service;
+            this.correlationId = correlationId;
         }
     }
 }
