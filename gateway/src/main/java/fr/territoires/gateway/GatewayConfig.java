@@ -28,6 +28,8 @@ public interface GatewayConfig {
     /** A request body above this size gets 413, whether announced by Content-Length or streamed. */
     MemorySize maxBodySize();
 
+    RateLimit rateLimit();
+
     SecurityHeaders securityHeaders();
 
     interface Upstream {
@@ -37,6 +39,14 @@ public interface GatewayConfig {
     interface Cors {
         /** Origins a browser may call the API from; Quarkus's CORS filter reads them (quarkus.http.cors.origins). */
         List<String> origins();
+    }
+
+    interface RateLimit {
+        /** Steady rate each client may keep up. */
+        double requestsPerSecond();
+
+        /** How many requests a client may send at once after being idle. */
+        int burst();
     }
 
     interface SecurityHeaders {

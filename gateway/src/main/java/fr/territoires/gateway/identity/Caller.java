@@ -38,6 +38,13 @@ public final class Caller {
         return token(ctx).map(Caller::clientId).orElse(NONE);
     }
 
+    /** The token's subject (the user, or a client's service account); {@link #NONE} for anonymous requests. */
+    public static String subject(RoutingContext ctx) {
+        return identity(ctx).filter(i -> !i.isAnonymous())
+                .map(i -> i.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : i.getPrincipal().getName())
+                .orElse(NONE);
+    }
+
     static String clientId(JsonWebToken token) {
         Object azp = token.getClaim("azp");
         if (azp == null) {
