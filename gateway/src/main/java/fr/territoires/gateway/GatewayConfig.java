@@ -30,6 +30,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Retry retry();
+
     SecurityHeaders securityHeaders();
 
     interface Upstream {
@@ -47,6 +49,14 @@ public interface GatewayConfig {
 
         /** How many requests a client may send at once after being idle. */
         int burst();
+    }
+
+    interface Retry {
+        /** Further attempts after the first, for the requests that may be retried (RetryPolicy). */
+        int maxRetries();
+
+        /** Wait before the first retry; doubled before each next one. */
+        Duration backoff();
     }
 
     interface SecurityHeaders {

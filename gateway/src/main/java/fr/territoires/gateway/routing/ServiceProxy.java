@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,12 +48,16 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final ProblemResponses problems;
     private final RequestBodyLimit bodyLimit;
+    private final RetryPolicy retryPolicy;
+    private final Vertx vertx;
     private final HttpClient client;
 
     public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit, Vertx vertx) {
         this.config = config;
         this.problems = problems;
         this.bodyLimit = bodyLimit;
+        this.retryPolicy = new RetryPolicy(config.retry().maxRetries(), config.retry().backoff());
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -90,14 +93,27 @@ public class ServiceProxy {
     private void forward(RoutingContext ctx, String service, String path) {
         HttpServerRequest in = ctx.request();
         in.pause(); // hold the body until the upstream request can take it
-        Forwarding call = new Forwarding(ctx, service, CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)));
-        URI target = config.services().get(service).url();
+        boolean hasBody = !RequestBodies.isAbsent(in);
+        if (!hasBody) {
+            in.resume(); // nothing to read but the end of the request
+        }
+        attempt(new Forwarding(ctx, service, path, CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)),
+                hasBody, retryPolicy.mayRetry(in.method(), hasBody)));
+    }
+
+    private void attempt(Forwarding call) {
+        if (call.ctx.response().closed()) {
+            return; // the caller went away while waiting for a retry
+        }
+        call.attempts++;
+        HttpServerRequest in = call.ctx.request();
+        URI target = config.services().get(call.service).url();
         String query = in.query();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.getHost())
                 .setPort(target.getPort())
-                .setURI(path + (query == null ? "" : "?" + query))
+                .setURI(call.path + (query == null ? "" : "?" + query))
                 .setTimeout(config.requestTimeout().toMillis());
         client.request(options).onSuccess(out -> {
             copyHeaders(in.headers(), out.headers());
@@ -105,15 +121,10 @@ public class ServiceProxy {
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
             out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
-            Future<HttpClientResponse> response = RequestBodies.isAbsent(in) ? sendWithoutBody(in, out) : streamBody(call, out);
-            response.onSuccess(r -> relay(ctx, r, call.correlationId))
-                    .onFailure(e -> upstreamFailed(call, e));
-        }).onFailure(e -> upstreamFailed(call, e));
-    }
-
-    private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest in, HttpClientRequest out) {
-        in.resume(); // nothing to read but the end of the request
-        return out.send();
+            Future<HttpClientResponse> response = call.hasBody ? streamBody(call, out) : out.send();
+            response.onSuccess(r -> relay(call.ctx, r, call.correlationId))
+                    .onFailure(e -> noAnswer(call, e));
+        }).onFailure(e -> noAnswer(call, e));
     }
 
     /**
@@ -186,29 +197,42 @@ public class ServiceProxy {
         response.pipeTo(out);
     }
 
-    private void upstreamFailed(Forwarding call, Throwable e) {
+    /**
+     * The service gave no answer: try again if the request may be retried and nothing has been
+     * answered yet; otherwise a problem naming the service.
+     */
+    private void noAnswer(Forwarding call, Throwable e) {
         if (call.bodyRefused) {
             return; // the gateway cut the request itself, and has answered
         }
         RoutingContext ctx = call.ctx;
-        String service = call.service;
-        String correlationId = call.correlationId;
-        LOG.warnf("%s did not answer %s %s [%s]: %s", service, ctx.request().method(), ctx.normalizedPath(),
-                correlationId, e.toString());
+        if (ctx.response().closed()) {
+            return; // the caller went away: no one to answer
+        }
+        NoAnswer kind = NoAnswer.of(e);
+        if (call.retryable && kind.worthRetrying && !ctx.response().headWritten()
+                && retryPolicy.allowsAnotherAfter(call.attempts)) {
+            long delay = retryPolicy.delayBefore(call.attempts).toMillis();
+            LOG.infof("%s did not answer %s %s [%s], attempt %d: %s; trying again in %d ms", call.service,
+                    ctx.request().method(), call.path, call.correlationId, call.attempts, e.toString(), delay);
+            vertx.setTimer(Math.max(1, delay), id -> attempt(call));
+            return;
+        }
+        LOG.warnf("%s did not answer %s %s [%s] (%d attempt(s)): %s", call.service, ctx.request().method(),
+                call.path, call.correlationId, call.attempts, e.toString());
         if (ctx.response().headWritten()) {
             ctx.response().reset(); // the answer had started: cut it rather than corrupt it
             return;
         }
-        boolean timedOut = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
-        int status = timedOut ? 504 : 503;
-        Problem problem = Problem.of(timedOut ? "upstream-timeout" : "service-unavailable",
-                timedOut ? "Gateway timeout" : "Service unavailable", status,
-                service + (timedOut ? " did not answer in time" : " is unavailable; other services keep working"));
-        ctx.response().putHeader(CORRELATION_ID, correlationId);
-        if (!timedOut) {
+        ctx.response().putHeader(CORRELATION_ID, call.correlationId);
+        if (kind.timedOut()) {
+            problems.send(ctx, Problem.of("upstream-timeout", "Gateway timeout", kind.status,
+                    call.service + " did not answer in time"));
+        } else {
             ctx.response().putHeader("Retry-After", "5");
+            problems.send(ctx, Problem.of("service-unavailable", "Service unavailable", kind.status,
+                    call.service + " is unavailable; other services keep working"));
         }
-        problems.send(ctx, problem);
     }
 
     private void unauthenticated(RoutingContext ctx) {
@@ -229,18 +253,27 @@ public class ServiceProxy {
         }
     }
 
-    /** One request on its way to a service. */
+    /** One request on its way to a service, over one or more attempts. */
     private static final class Forwarding {
         final RoutingContext ctx;
         final String service;
+        final String path;
         final String correlationId;
+        final boolean hasBody;
+        /** Whether this request may be sent again if the service cannot be reached (RetryPolicy). */
+        final boolean retryable;
+        int attempts;
         /** Set once the body went over the limit: the gateway answers, not the service. */
         boolean bodyRefused;
 
-        Forwarding(RoutingContext ctx, String service, String correlationId) {
+        Forwarding(RoutingContext ctx, String service, String path, String correlationId, boolean hasBody,
+                boolean retryable) {
             this.ctx = ctx;
             this.service = service;
+            this.path = path;
             this.correlationId = correlationId;
+            this.hasBody = hasBody;
+            this.retryable = retryable;
         }
     }
 }
