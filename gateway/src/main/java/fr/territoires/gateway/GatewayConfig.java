@@ -32,6 +32,8 @@ public interface GatewayConfig {
 
     Retry retry();
 
+    CircuitBreaker circuitBreaker();
+
     SecurityHeaders securityHeaders();
 
     interface Upstream {
@@ -57,6 +59,14 @@ public interface GatewayConfig {
 
         /** Wait before the first retry; doubled before each next one. */
         Duration backoff();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive failures to reach a service (no answer at all) that open its circuit. */
+        int failureThreshold();
+
+        /** How long an open circuit refuses requests before letting one trial through. */
+        Duration openDuration();
     }
 
     interface SecurityHeaders {

@@ -5,6 +5,8 @@ import fr.territoires.commons.tracing.CorrelationIdFilter;
 import fr.territoires.gateway.GatewayConfig;
 import fr.territoires.gateway.identity.Caller;
 import fr.territoires.gateway.problem.ProblemResponses;
+import fr.territoires.gateway.protection.CircuitBreaker;
+import fr.territoires.gateway.protection.CircuitBreakers;
 import fr.territoires.gateway.protection.RequestBodyLimit;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.MultiMap;
@@ -30,7 +32,9 @@ import org.jboss.logging.Logger;
 /**
  * Forwards /api/** to the owning service, streaming request and response bodies (nothing is
  * buffered), with the caller's token, a correlation id and forwarding headers. A service that does
- * not answer gives a problem+json naming it; the other routes are not affected.
+ * not answer gives a problem+json naming it; the other routes are not affected. A bodyless
+ * idempotent request is tried again when the service could not be reached (RetryPolicy); each
+ * service has its circuit breaker, which stops calling it after repeated failures.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -49,14 +53,17 @@ public class ServiceProxy {
     private final ProblemResponses problems;
     private final RequestBodyLimit bodyLimit;
     private final RetryPolicy retryPolicy;
+    private final CircuitBreakers breakers;
     private final Vertx vertx;
     private final HttpClient client;
 
-    public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit,
+            CircuitBreakers breakers, Vertx vertx) {
         this.config = config;
         this.problems = problems;
         this.bodyLimit = bodyLimit;
         this.retryPolicy = new RetryPolicy(config.retry().maxRetries(), config.retry().backoff());
+        this.breakers = breakers;
         this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -97,13 +104,18 @@ public class ServiceProxy {
         if (!hasBody) {
             in.resume(); // nothing to read but the end of the request
         }
-        attempt(new Forwarding(ctx, service, path, CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)),
-                hasBody, retryPolicy.mayRetry(in.method(), hasBody)));
+        attempt(new Forwarding(ctx, service, breakers.of(service), path,
+                CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)), hasBody,
+                retryPolicy.mayRetry(in.method(), hasBody)));
     }
 
     private void attempt(Forwarding call) {
         if (call.ctx.response().closed()) {
             return; // the caller went away while waiting for a retry
+        }
+        if (!call.breaker.tryAcquire()) {
+            circuitOpen(call);
+            return;
         }
         call.attempts++;
         HttpServerRequest in = call.ctx.request();
@@ -122,8 +134,12 @@ public class ServiceProxy {
             out.putHeader("X-Forwarded-Proto", in.scheme());
             out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
             Future<HttpClientResponse> response = call.hasBody ? streamBody(call, out) : out.send();
-            response.onSuccess(r -> relay(call.ctx, r, call.correlationId))
-                    .onFailure(e -> noAnswer(call, e));
+            response.onSuccess(r -> {
+                if (call.breaker.onSuccess()) {
+                    LOG.infof("Circuit of %s closed: it answers again", call.service);
+                }
+                relay(call.ctx, r, call.correlationId);
+            }).onFailure(e -> noAnswer(call, e));
         }).onFailure(e -> noAnswer(call, e));
     }
 
@@ -203,11 +219,17 @@ public class ServiceProxy {
      */
     private void noAnswer(Forwarding call, Throwable e) {
         if (call.bodyRefused) {
-            return; // the gateway cut the request itself, and has answered
+            call.breaker.release(); // the gateway cut the request itself, and has answered
+            return;
         }
         RoutingContext ctx = call.ctx;
         if (ctx.response().closed()) {
-            return; // the caller went away: no one to answer
+            call.breaker.release(); // the caller went away: says nothing about the service, and no one to answer
+            return;
+        }
+        if (call.breaker.onFailure()) {
+            LOG.warnf("Circuit of %s opened after %d consecutive failures: not called for %s", call.service,
+                    call.breaker.failureThreshold(), config.circuitBreaker().openDuration());
         }
         NoAnswer kind = NoAnswer.of(e);
         if (call.retryable && kind.worthRetrying && !ctx.response().headWritten()
@@ -235,6 +257,16 @@ public class ServiceProxy {
         }
     }
 
+    /** The service's circuit is open: answered at once, without calling it. */
+    private void circuitOpen(Forwarding call) {
+        long seconds = Math.max(1, (call.breaker.retryAfter().toMillis() + 999) / 1000);
+        call.ctx.response().putHeader(CORRELATION_ID, call.correlationId).putHeader("Retry-After", Long.toString(seconds));
+        problems.send(call.ctx, Problem.of("service-unavailable", "Service unavailable", 503,
+                call.service + " is unavailable; after " + call.breaker.failureThreshold()
+                        + " consecutive failures the gateway stops calling it for a while (next try in " + seconds
+                        + " s); other services keep working"));
+    }
+
     private void unauthenticated(RoutingContext ctx) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         problems.send(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
@@ -257,6 +289,7 @@ public class ServiceProxy {
     private static final class Forwarding {
         final RoutingContext ctx;
         final String service;
+        final CircuitBreaker breaker;
         final String path;
         final String correlationId;
         final boolean hasBody;
@@ -266,10 +299,11 @@ public class ServiceProxy {
         /** Set once the body went over the limit: the gateway answers, not the service. */
         boolean bodyRefused;
 
-        Forwarding(RoutingContext ctx, String service, String path, String correlationId, boolean hasBody,
-                boolean retryable) {
+        Forwarding(RoutingContext ctx, String service, CircuitBreaker breaker, String path, String correlationId,
+                boolean hasBody, boolean retryable) {
             this.ctx = ctx;
             this.service = service;
+            this.breaker = breaker;
             this.path = path;
             this.correlationId = correlationId;
             this.hasBody = hasBody;
