@@ -4,8 +4,6 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.gateway.GatewayConfig;
 import fr.territoires.gateway.problem.ProblemResponses;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,13 +62,8 @@ public class RequestBodyLimit {
      * read, so the connection cannot carry another request.
      */
     public void refuse(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        if (request.version() != HttpVersion.HTTP_2) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            ctx.response().endHandler(v -> request.connection().close());
-        }
         // The platform's type for this rule (platform-commons refuses oversized bodies in the services with it).
-        problems.send(ctx, Problem.of("body-too-large", "Payload too large", 413,
+        problems.sendAndClose(ctx, Problem.of("body-too-large", "Payload too large", 413,
                 "The request body exceeds the gateway's limit of " + readable(limit)));
     }
 

@@ -248,11 +248,11 @@ public class ServiceProxy {
         }
         ctx.response().putHeader(CORRELATION_ID, call.correlationId);
         if (kind.timedOut()) {
-            problems.send(ctx, Problem.of("upstream-timeout", "Gateway timeout", kind.status,
+            answer(call, Problem.of("upstream-timeout", "Gateway timeout", kind.status,
                     call.service + " did not answer in time"));
         } else {
             ctx.response().putHeader("Retry-After", "5");
-            problems.send(ctx, Problem.of("service-unavailable", "Service unavailable", kind.status,
+            answer(call, Problem.of("service-unavailable", "Service unavailable", kind.status,
                     call.service + " is unavailable; other services keep working"));
         }
     }
@@ -261,10 +261,19 @@ public class ServiceProxy {
     private void circuitOpen(Forwarding call) {
         long seconds = Math.max(1, (call.breaker.retryAfter().toMillis() + 999) / 1000);
         call.ctx.response().putHeader(CORRELATION_ID, call.correlationId).putHeader("Retry-After", Long.toString(seconds));
-        problems.send(call.ctx, Problem.of("service-unavailable", "Service unavailable", 503,
+        answer(call, Problem.of("service-unavailable", "Service unavailable", 503,
                 call.service + " is unavailable; after " + call.breaker.failureThreshold()
                         + " consecutive failures the gateway stops calling it for a while (next try in " + seconds
                         + " s); other services keep working"));
+    }
+
+    /** The gateway answers instead of the service; a body it has not read closes the connection. */
+    private void answer(Forwarding call, Problem problem) {
+        if (call.hasBody && !call.ctx.request().isEnded()) {
+            problems.sendAndClose(call.ctx, problem);
+        } else {
+            problems.send(call.ctx, problem);
+        }
     }
 
     private void unauthenticated(RoutingContext ctx) {

@@ -1,9 +1,11 @@
 package fr.territoires.gateway.access;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.gateway.identity.ClientTokens;
+import fr.territoires.gateway.protection.RawHttp;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -52,7 +54,7 @@ class AccessLogTest {
     }
 
     @Test
-    void eachRequestIsOneLine() {
+    void eachRequestIsOneLine() throws Exception {
         given().auth().oauth2(ClientTokens.of("partner-bpifrance", "service-account-partner-bpifrance", "partner")).header("X-Correlation-Id", "access-log-1")
                 .when().get("/api/funding/envelopes?page=2")
                 .then().statusCode(200).header("X-Correlation-Id", "access-log-1");
@@ -60,10 +62,18 @@ class AccessLogTest {
                 .when().get("/api/recruitment/needs")
                 .then().statusCode(401).header("X-Correlation-Id", "access-log-2");
 
-        Awaitility.await().until(() -> lines.size() >= 2);
+        try (RawHttp http = new RawHttp()) {
+            http.head("POST /api/territories/import HTTP/1.1", "Content-Length: 26214401",
+                    "X-Correlation-Id: access-log-3");
+            assertEquals(413, http.read().status());
+        }
+
+        Awaitility.await().until(() -> lines.size() >= 3);
         assertTrue(lines.stream().anyMatch(l -> l.matches(
                 "GET /api/funding/envelopes 200 \\d+ ms correlation=access-log-1 client=partner-bpifrance")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.matches(
                 "GET /api/recruitment/needs 401 \\d+ ms correlation=access-log-2 client=-")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "POST /api/territories/import 413 \\d+ ms correlation=access-log-3 client=-")), lines::toString);
     }
 }

@@ -15,16 +15,16 @@ import java.util.TreeMap;
  * HTTP/1.1 by hand, for what a regular client does not do: announce a length and send nothing,
  * wait for 100 Continue, or keep streaming a chunked body while the answer arrives.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
     }
 
     private final Socket socket;
     final OutputStream out;
     private final InputStream in;
 
-    RawHttp() throws IOException {
+    public RawHttp() throws IOException {
         socket = new Socket("localhost", RestAssured.port);
         socket.setSoTimeout(20_000);
         out = socket.getOutputStream();
@@ -32,7 +32,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends the request line and headers (and the blank line after them). */
-    void head(String requestLine, String... headers) throws IOException {
+    public void head(String requestLine, String... headers) throws IOException {
         StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: localhost\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
@@ -54,7 +54,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads one response: status line, headers, and a body of Content-Length bytes. */
-    Response read() throws IOException {
+    public Response read() throws IOException {
         String statusLine = line();
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new TreeMap<>();
