@@ -3,6 +3,7 @@ package fr.territoires.gateway.identity;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -50,7 +51,10 @@ public final class Caller {
         if (azp == null) {
             azp = token.getClaim("client_id");
         }
-        return azp == null ? NONE : ClaimValues.strings(azp).stream().findFirst().orElse(NONE);
+        if (azp == null) {
+            return NONE;
+        }
+        return azp instanceof JsonString text ? text.getString() : azp.toString();
     }
 
     private static Optional<SecurityIdentity> identity(RoutingContext ctx) {
