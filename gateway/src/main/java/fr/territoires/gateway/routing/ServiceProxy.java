@@ -1,18 +1,25 @@
 package fr.territoires.gateway.routing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
+import fr.territoires.gateway.GatewayConfig;
+import fr.territoires.gateway.identity.Caller;
+import fr.territoires.gateway.problem.ProblemResponses;
+import fr.territoires.gateway.protection.CircuitBreaker;
+import fr.territoires.gateway.protection.CircuitBreakers;
+import fr.territoires.gateway.protection.RequestBodyLimit;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,13 +27,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards /api/** to the owning service, streaming request and response bodies (nothing is
  * buffered), with the caller's token, a correlation id and forwarding headers. A service that does
- * not answer gives a problem+json naming it; the other routes are not affected.
+ * not answer gives a problem+json naming it; the other routes are not affected. A bodyless
+ * idempotent request is tried again when the service could not be reached (RetryPolicy); each
+ * service has its circuit breaker, which stops calling it after repeated failures.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -34,17 +42,29 @@ public class ServiceProxy {
     public static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
 
-    /** Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own. */
+    /**
+     * Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy; Host is the upstream's own; Expect is
+     * answered by the gateway itself (100 Continue once its checks pass).
+     */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
 
     private final GatewayConfig config;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
+    private final RequestBodyLimit bodyLimit;
+    private final RetryPolicy retryPolicy;
+    private final CircuitBreakers breakers;
+    private final Vertx vertx;
     private final HttpClient client;
 
-    public ServiceProxy(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit,
+            CircuitBreakers breakers, Vertx vertx) {
         this.config = config;
-        this.json = json;
+        this.problems = problems;
+        this.bodyLimit = bodyLimit;
+        this.retryPolicy = new RetryPolicy(config.retry().maxRetries(), config.retry().backoff());
+        this.breakers = breakers;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -70,7 +90,7 @@ public class ServiceProxy {
             ctx.next(); // the gateway's own resources (e.g. /api/me)
             return;
         }
-        if (!RouteTable.isPublic(ctx.request().method().name(), path) && isAnonymous(ctx)) {
+        if (!RouteTable.isPublic(ctx.request().method().name(), path) && Caller.isAnonymous(ctx)) {
             unauthenticated(ctx);
             return;
         }
@@ -80,30 +100,112 @@ public class ServiceProxy {
     private void forward(RoutingContext ctx, String service, String path) {
         HttpServerRequest in = ctx.request();
         in.pause(); // hold the body until the upstream request can take it
-        URI target = config.services().get(service).url();
+        boolean hasBody = !RequestBodies.isAbsent(in);
+        if (!hasBody) {
+            in.resume(); // nothing to read but the end of the request
+        }
+        attempt(new Forwarding(ctx, service, breakers.of(service), path,
+                CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID)), hasBody,
+                retryPolicy.mayRetry(in.method(), hasBody)));
+    }
+
+    private void attempt(Forwarding call) {
+        if (call.ctx.response().closed()) {
+            return; // the caller went away while waiting for a retry
+        }
+        if (!call.breaker.tryAcquire()) {
+            circuitOpen(call);
+            return;
+        }
+        call.attempts++;
+        HttpServerRequest in = call.ctx.request();
+        URI target = config.services().get(call.service).url();
         String query = in.query();
-        String correlationId = CorrelationIdFilter.acceptOrCreate(in.getHeader(CORRELATION_ID));
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.getHost())
                 .setPort(target.getPort())
-                .setURI(path + (query == null ? "" : "?" + query))
+                .setURI(call.path + (query == null ? "" : "?" + query))
                 .setTimeout(config.requestTimeout().toMillis());
         client.request(options).onSuccess(out -> {
             copyHeaders(in.headers(), out.headers());
-            out.putHeader(CORRELATION_ID, correlationId);
+            out.putHeader(CORRELATION_ID, call.correlationId);
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
             out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
-            out.send(in).onSuccess(response -> relay(ctx, response, correlationId))
-                    .onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
-        }).onFailure(e -> upstreamFailed(ctx, service, correlationId, e));
+            Future<HttpClientResponse> response = call.hasBody ? streamBody(call, out) : out.send();
+            response.onSuccess(r -> {
+                if (call.breaker.onSuccess()) {
+                    LOG.infof("Circuit of %s closed: it answers again", call.service);
+                }
+                relay(call.ctx, r, call.correlationId);
+            }).onFailure(e -> noAnswer(call, e));
+        }).onFailure(e -> noAnswer(call, e));
+    }
+
+    /**
+     * Streams the caller's body to the service as it arrives (nothing is buffered), counting it: a body
+     * without Content-Length that grows beyond the limit is cut off and answered 413.
+     */
+    private Future<HttpClientResponse> streamBody(Forwarding call, HttpClientRequest out) {
+        HttpServerRequest in = call.ctx.request();
+        if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            in.response().writeContinue(); // every check has passed: the caller may send its body now
+        }
+        long[] received = {0};
+        in.handler(chunk -> {
+            if (call.bodyRefused) {
+                return;
+            }
+            received[0] += chunk.length();
+            if (bodyLimit.exceeds(received[0])) {
+                refuseBody(call, out);
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(v -> in.resume());
+            }
+        });
+        in.endHandler(v -> {
+            if (!call.bodyRefused) {
+                out.end();
+            }
+        });
+        in.exceptionHandler(e -> out.reset(0, e)); // the caller went away: so does the service's request
+        in.resume();
+        return out.response();
+    }
+
+    private void refuseBody(Forwarding call, HttpClientRequest out) {
+        call.bodyRefused = true;
+        HttpServerRequest in = call.ctx.request();
+        in.pause();
+        out.reset(); // the service sees a cut request, never a whole one
+        LOG.infof("Request body of %s %s [%s] cut off above the limit", in.method(), call.ctx.normalizedPath(),
+                call.correlationId);
+        if (!call.ctx.response().headWritten()) {
+            bodyLimit.refuse(call.ctx);
+        } else if (in.version() == HttpVersion.HTTP_2) {
+            call.ctx.response().reset(); // the service had already answered: cut that answer
+        } else {
+            in.connection().close();
+        }
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse response, String correlationId) {
         HttpServerResponse out = ctx.response();
         out.setStatusCode(response.statusCode());
-        copyHeaders(response.headers(), out.headers());
+        for (var header : response.headers()) {
+            // CORS is the gateway's answer to the browser: a service's own CORS headers would contradict it.
+            if (!header.getKey().regionMatches(true, 0, "Access-Control-", 0, 15)) {
+                copyHeader(header.getKey(), header.getValue(), out.headers());
+            }
+        }
         out.putHeader(CORRELATION_ID, correlationId);
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
@@ -111,51 +213,110 @@ public class ServiceProxy {
         response.pipeTo(out);
     }
 
-    private void upstreamFailed(RoutingContext ctx, String service, String correlationId, Throwable e) {
-        LOG.warnf("%s did not answer %s %s [%s]: %s", service, ctx.request().method(), ctx.normalizedPath(),
-                correlationId, e.toString());
+    /**
+     * The service gave no answer: try again if the request may be retried and nothing has been
+     * answered yet; otherwise a problem naming the service.
+     */
+    private void noAnswer(Forwarding call, Throwable e) {
+        if (call.bodyRefused) {
+            call.breaker.release(); // the gateway cut the request itself, and has answered
+            return;
+        }
+        RoutingContext ctx = call.ctx;
+        if (ctx.response().closed()) {
+            call.breaker.release(); // the caller went away: says nothing about the service, and no one to answer
+            return;
+        }
+        if (call.breaker.onFailure()) {
+            LOG.warnf("Circuit of %s opened after %d consecutive failures: not called for %s", call.service,
+                    call.breaker.failureThreshold(), config.circuitBreaker().openDuration());
+        }
+        NoAnswer kind = NoAnswer.of(e);
+        if (call.retryable && kind.worthRetrying && !ctx.response().headWritten()
+                && retryPolicy.allowsAnotherAfter(call.attempts)) {
+            long delay = retryPolicy.delayBefore(call.attempts).toMillis();
+            LOG.infof("%s did not answer %s %s [%s], attempt %d: %s; trying again in %d ms", call.service,
+                    ctx.request().method(), call.path, call.correlationId, call.attempts, e.toString(), delay);
+            vertx.setTimer(Math.max(1, delay), id -> attempt(call));
+            return;
+        }
+        LOG.warnf("%s did not answer %s %s [%s] (%d attempt(s)): %s", call.service, ctx.request().method(),
+                call.path, call.correlationId, call.attempts, e.toString());
         if (ctx.response().headWritten()) {
             ctx.response().reset(); // the answer had started: cut it rather than corrupt it
             return;
         }
-        boolean timedOut = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
-        int status = timedOut ? 504 : 503;
-        Problem problem = Problem.of(timedOut ? "upstream-timeout" : "service-unavailable",
-                timedOut ? "Gateway timeout" : "Service unavailable", status,
-                service + (timedOut ? " did not answer in time" : " is unavailable; other services keep working"));
-        ctx.response().putHeader(CORRELATION_ID, correlationId);
-        if (!timedOut) {
+        ctx.response().putHeader(CORRELATION_ID, call.correlationId);
+        if (kind.timedOut()) {
+            answer(call, Problem.of("upstream-timeout", "Gateway timeout", kind.status,
+                    call.service + " did not answer in time"));
+        } else {
             ctx.response().putHeader("Retry-After", "5");
+            answer(call, Problem.of("service-unavailable", "Service unavailable", kind.status,
+                    call.service + " is unavailable; other services keep working"));
         }
-        write(ctx, problem);
     }
 
-    private static boolean isAnonymous(RoutingContext ctx) {
-        return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+    /** The service's circuit is open: answered at once, without calling it. */
+    private void circuitOpen(Forwarding call) {
+        long seconds = Math.max(1, (call.breaker.retryAfter().toMillis() + 999) / 1000);
+        call.ctx.response().putHeader(CORRELATION_ID, call.correlationId).putHeader("Retry-After", Long.toString(seconds));
+        answer(call, Problem.of("service-unavailable", "Service unavailable", 503,
+                call.service + " is unavailable; after " + call.breaker.failureThreshold()
+                        + " consecutive failures the gateway stops calling it for a while (next try in " + seconds
+                        + " s); other services keep working"));
+    }
+
+    /** The gateway answers instead of the service; a body it has not read closes the connection. */
+    private void answer(Forwarding call, Problem problem) {
+        if (call.hasBody && !call.ctx.request().isEnded()) {
+            problems.sendAndClose(call.ctx, problem);
+        } else {
+            problems.send(call.ctx, problem);
+        }
     }
 
     private void unauthenticated(RoutingContext ctx) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        write(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
+        problems.send(ctx, Problem.of("unauthenticated", "Unauthorized", 401,
                 "A valid bearer token from the territoires realm is required"));
-    }
-
-    private void write(RoutingContext ctx, Problem problem) {
-        try {
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem.withInstance(ctx.normalizedPath())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.fail(500, e);
-        }
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         for (var header : from) {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
-                    && !header.getKey().equalsIgnoreCase(CORRELATION_ID)) {
-                to.add(header.getKey(), header.getValue());
-            }
+            copyHeader(header.getKey(), header.getValue(), to);
+        }
+    }
+
+    private static void copyHeader(String name, String value, MultiMap to) {
+        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(CORRELATION_ID)) {
+            to.add(name, value);
+        }
+    }
+
+    /** One request on its way to a service, over one or more attempts. */
+    private static final class Forwarding {
+        final RoutingContext ctx;
+        final String service;
+        final CircuitBreaker breaker;
+        final String path;
+        final String correlationId;
+        final boolean hasBody;
+        /** Whether this request may be sent again if the service cannot be reached (RetryPolicy). */
+        final boolean retryable;
+        int attempts;
+        /** Set once the body went over the limit: the gateway answers, not the service. */
+        boolean bodyRefused;
+
+        Forwarding(RoutingContext ctx, String service, CircuitBreaker breaker, String path, String correlationId,
+                boolean hasBody, boolean retryable) {
+            this.ctx = ctx;
+            this.service = service;
+            this.breaker = breaker;
+            this.path = path;
+            this.correlationId = correlationId;
+            this.hasBody = hasBody;
+            this.retryable = retryable;
         }
     }
 }

@@ -11,12 +11,19 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * Two real HTTP servers standing in for territory-service and funding-service: each answers with
- * what it received (method, path, headers, body length and digest). recruitment-service points at
- * a port where nothing listens, to see a service that is down.
+ * what it received (method, path, headers, body length and digest) and {@code seen}, how many
+ * requests for that URI it has received so far. recruitment-service points at a port where nothing
+ * listens, to see a service that is down.
+ * <p>
+ * A request with {@code X-Echo-Drop-First: n} is dropped (the connection closed without an answer,
+ * as by a crashing service) while its URI has been seen at most n times: tests make flaky or dead
+ * services that way, on URIs of their own, and count the attempts with {@code seen}.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -36,7 +43,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private static HttpServer echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            Map<String, AtomicInteger> seenByUri = new ConcurrentHashMap<>();
             server.createContext("/", exchange -> {
+                int seen = seenByUri.computeIfAbsent(exchange.getRequestURI().toString(), u -> new AtomicInteger())
+                        .incrementAndGet();
                 MessageDigest sha = sha256();
                 long length = 0;
                 try (InputStream body = exchange.getRequestBody()) {
@@ -46,10 +56,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         length += n;
                     }
                 }
+                String dropFirst = exchange.getRequestHeaders().getFirst("X-Echo-Drop-First");
+                if (dropFirst != null && seen <= Integer.parseInt(dropFirst)) {
+                    exchange.close(); // before any answer: the connection is closed
+                    return;
+                }
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
-                        + "\",\"uri\":\"" + exchange.getRequestURI() + "\",\"bodyLength\":" + length
+                        + "\",\"uri\":\"" + exchange.getRequestURI() + "\",\"seen\":" + seen + ",\"bodyLength\":" + length
                         + ",\"bodySha256\":\"" + HexFormat.of().formatHex(sha.digest()) + "\",\"headers\":{"
                         + headers.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\""
                                 + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
