@@ -63,6 +63,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The OAuth client the token was issued to ({@code azp}), as Keycloak sets it. */
+    public TestTokens client(String clientId) {
+        claims.put("azp", clientId);
+        return this;
+    }
+
     public TestTokens issuer(String issuer) {
         this.issuer = issuer;
         return this;

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.territoires.gateway.identity.ClientTokens;
 import fr.territoires.gateway.protection.RawHttp;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import fr.territoires.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
@@ -55,7 +55,9 @@ class AccessLogTest {
 
     @Test
     void eachRequestIsOneLine() throws Exception {
-        given().auth().oauth2(ClientTokens.of("partner-bpifrance", "service-account-partner-bpifrance", "partner")).header("X-Correlation-Id", "access-log-1")
+        String partner = TestTokens.user("service-account-partner-bpifrance").roles("partner").client("partner-bpifrance")
+                .token();
+        given().auth().oauth2(partner).header("X-Correlation-Id", "access-log-1")
                 .when().get("/api/funding/envelopes?page=2")
                 .then().statusCode(200).header("X-Correlation-Id", "access-log-1");
         given().header("X-Correlation-Id", "access-log-2")
@@ -63,7 +65,7 @@ class AccessLogTest {
                 .then().statusCode(401).header("X-Correlation-Id", "access-log-2");
 
         try (RawHttp http = new RawHttp()) {
-            http.head("POST /api/territories/import HTTP/1.1", "Content-Length: 26214401",
+            http.head("POST /api/territories/import HTTP/1.1", "Content-Length: 33554433",
                     "X-Correlation-Id: access-log-3");
             assertEquals(413, http.read().status());
         }

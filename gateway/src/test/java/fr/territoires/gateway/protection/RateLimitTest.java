@@ -3,7 +3,6 @@ package fr.territoires.gateway.protection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import fr.territoires.gateway.identity.ClientTokens;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import fr.territoires.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -38,15 +37,15 @@ class RateLimitTest {
 
     @Test
     void anotherUserOrTheSameUserThroughAnotherClientHasItsOwnBudget() {
-        String viaConsole = ClientTokens.of("web-console", "officer.grandest", "region-officer");
+        String viaConsole = TestTokens.user("officer.grandest").roles("region-officer").client("web-console").token();
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4401/dashboard").then().statusCode(200);
         }
         given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4401/dashboard").then().statusCode(429);
 
-        given().auth().oauth2(ClientTokens.of("web-console", "officer.bretagne", "region-officer"))
+        given().auth().oauth2(TestTokens.user("officer.bretagne").roles("region-officer").client("web-console").token())
                 .when().get("/api/territories/ti-4401/dashboard").then().statusCode(200);
-        given().auth().oauth2(ClientTokens.of("partner-bpifrance", "officer.grandest", "region-officer"))
+        given().auth().oauth2(TestTokens.user("officer.grandest").roles("region-officer").client("partner-bpifrance").token())
                 .when().get("/api/territories/ti-4401/dashboard").then().statusCode(200);
     }
 

@@ -13,16 +13,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the default limit, 25M: a body announced above it is refused before any byte of it is sent.
- * The paths are bulk uploads (…/import), which platform-commons' own per-endpoint limit lets through
- * up to 32M, so that the gateway's limit is the one reached.
+ * With the default limit, 32M (the services' own limit for bulk uploads, …/import): a body announced
+ * above it is refused before any byte of it is sent.
  */
 @QuarkusTest
 @WithTestResource(value = EchoUpstreams.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class RequestBodyLimitTest {
 
-    private static final long LIMIT = 25L * 1024 * 1024;
+    private static final long LIMIT = 32L * 1024 * 1024;
 
     private static String bearer() {
         return "Authorization: Bearer " + TestTokens.user("importer").roles("programme-admin").token();
@@ -39,7 +38,7 @@ class RequestBodyLimitTest {
             assertEquals("application/problem+json", response.headers().get("content-type"));
             assertEquals("close", response.headers().get("connection"));
             assertTrue(response.body().contains("\"type\":\"urn:territoires:problem:body-too-large\""), response.body());
-            assertTrue(response.body().contains("limit of 25 MiB (26214400 bytes)"), response.body());
+            assertTrue(response.body().contains("33554432 bytes"), response.body());
             assertEquals("nosniff", response.headers().get("x-content-type-options"));
             assertTrue(http.closedByServer());
         }
