@@ -32,10 +32,17 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType SITE_UPDATED = new EventType("territory", "site-updated", 1, Topics.TERRITORY,
             fr.territoires.events.territory.SiteV1.Updated.class);
 
+    public static final EventType FUNDS_COMMITTED = new EventType("funding", "funds-committed", 1, Topics.FUNDING,
+            fr.territoires.events.funding.FundsCommittedV1.class);
+
+    public static final EventType FUNDS_DECOMMITTED = new EventType("funding", "funds-decommitted", 1, Topics.FUNDING,
+            fr.territoires.events.funding.FundsDecommittedV1.class);
+
     /** Every published type; a type missing here is not a contract. */
     public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
             TERRITORY_PERIMETER_CHANGED, TERRITORY_UPDATED, ACTION_SHEET_ADDED, ACTION_SHEET_UPDATED, SITE_LISTED,
-            SITE_UPDATED);
+            SITE_UPDATED,
+            FUNDS_COMMITTED, FUNDS_DECOMMITTED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {
