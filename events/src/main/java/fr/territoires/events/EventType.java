@@ -38,11 +38,36 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType FUNDS_DECOMMITTED = new EventType("funding", "funds-decommitted", 1, Topics.FUNDING,
             fr.territoires.events.funding.FundsDecommittedV1.class);
 
+    public static final EventType ENVELOPE_OPENED = new EventType("funding", "envelope-opened", 1, Topics.FUNDING,
+            fr.territoires.events.funding.EnvelopeV1.class);
+
+    public static final EventType ENVELOPE_CHANGED = new EventType("funding", "envelope-changed", 1, Topics.FUNDING,
+            fr.territoires.events.funding.EnvelopeV1.class);
+
+    public static final EventType ENVELOPE_CLOSED = new EventType("funding", "envelope-closed", 1, Topics.FUNDING,
+            fr.territoires.events.funding.EnvelopeV1.class);
+
+    public static final EventType ENVELOPE_EXHAUSTED = new EventType("funding", "envelope-exhausted", 1, Topics.FUNDING,
+            fr.territoires.events.funding.EnvelopeV1.class);
+
+    public static final EventType APPLICATION_SUBMITTED = new EventType("funding", "application-submitted", 1,
+            Topics.FUNDING, fr.territoires.events.funding.ApplicationSubmittedV1.class);
+
+    public static final EventType APPLICATION_DECIDED = new EventType("funding", "application-decided", 1,
+            Topics.FUNDING, fr.territoires.events.funding.ApplicationDecidedV1.class);
+
+    public static final EventType PAYMENT_MADE = new EventType("funding", "payment-made", 1, Topics.FUNDING,
+            fr.territoires.events.funding.PaymentMadeV1.class);
+
+    public static final EventType PAYMENT_REVERSED = new EventType("funding", "payment-reversed", 1, Topics.FUNDING,
+            fr.territoires.events.funding.PaymentReversedV1.class);
+
     /** Every published type; a type missing here is not a contract. */
     public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
             TERRITORY_PERIMETER_CHANGED, TERRITORY_UPDATED, ACTION_SHEET_ADDED, ACTION_SHEET_UPDATED, SITE_LISTED,
             SITE_UPDATED,
-            FUNDS_COMMITTED, FUNDS_DECOMMITTED);
+            FUNDS_COMMITTED, FUNDS_DECOMMITTED, ENVELOPE_OPENED, ENVELOPE_CHANGED, ENVELOPE_CLOSED, ENVELOPE_EXHAUSTED,
+            APPLICATION_SUBMITTED, APPLICATION_DECIDED, PAYMENT_MADE, PAYMENT_REVERSED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {
