@@ -11,10 +11,11 @@ ALTER TABLE envelope
     ADD COLUMN committed         NUMERIC(15,2) NOT NULL DEFAULT 0,
     ADD COLUMN paid              NUMERIC(15,2) NOT NULL DEFAULT 0,
     ADD COLUMN opened_by         VARCHAR(200)  NOT NULL DEFAULT 'migration',
+    ADD COLUMN funder_siret      VARCHAR(14)   CHECK (funder_siret ~ '^[0-9]{14}$'),
     ADD CONSTRAINT envelope_years_check CHECK (last_year >= first_year),
     ADD CONSTRAINT envelope_committed_check CHECK (committed >= 0 AND committed <= ceiling),
     ADD CONSTRAINT envelope_paid_check CHECK (paid >= 0 AND paid <= committed),
-    ADD CONSTRAINT envelope_scope_check CHECK ((scope = 'REGION') = (scope_region IS NOT NULL)
+    ADD CONSTRAINT envelope_scope_target_check CHECK ((scope = 'REGION') = (scope_region IS NOT NULL)
         AND (scope = 'TERRITORIES') = (cardinality(scope_territories) > 0));
 ALTER TABLE envelope ALTER COLUMN opened_by DROP DEFAULT;
 
@@ -42,7 +43,7 @@ CREATE TABLE application (
     jobs_created         INTEGER       NOT NULL DEFAULT 0 CHECK (jobs_created >= 0),
     jobs_kept            INTEGER       NOT NULL DEFAULT 0 CHECK (jobs_kept >= 0),
     private_investment   NUMERIC(15,2) NOT NULL DEFAULT 0 CHECK (private_investment >= 0),
-    recruitment_needs    UUID[]        NOT NULL DEFAULT '{}',
+    recruitment_needs    TEXT[]        NOT NULL DEFAULT '{}',
     status               VARCHAR(16)   NOT NULL CHECK (status IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'APPROVED',
                                                                   'REJECTED', 'WITHDRAWN')),
     territory_left       BOOLEAN       NOT NULL DEFAULT FALSE,

@@ -39,6 +39,12 @@ public class EligibleTerritory {
     @Column(name = "last_event_id", nullable = false)
     public String lastEventId;
 
+    /** The regions its communes lie in (INSEE codes, sorted), derived from the département of each commune. */
+    public java.util.List<String> regions() {
+        return java.util.Arrays.stream(communes).map(fr.territoires.commons.codes.Departements::regionOfCommune)
+                .flatMap(java.util.Optional::stream).distinct().sorted().toList();
+    }
+
     /** Labelled territories may apply for funding; candidates and those that left may not. */
     public boolean eligible() {
         return "LABELLED".equals(status);

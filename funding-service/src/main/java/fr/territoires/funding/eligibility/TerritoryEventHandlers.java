@@ -20,4 +20,10 @@ public class TerritoryEventHandlers {
     EventHandler statusChanged(TerritoryReplica replica) {
         return EventHandler.of(EventType.TERRITORY_STATUS_CHANGED, replica::statusChanged);
     }
+
+    @Produces
+    @ApplicationScoped
+    EventHandler perimeterChanged(TerritoryReplica replica) {
+        return EventHandler.of(EventType.TERRITORY_PERIMETER_CHANGED, replica::perimeterChanged);
+    }
 }

@@ -2,6 +2,8 @@ package fr.territoires.funding.eligibility;
 
 import fr.territoires.backbone.inbox.ReceivedEvent;
 import fr.territoires.events.territory.TerritoryLabelledV1;
+import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
+import fr.territoires.funding.application.ApplicationService;
 import fr.territoires.events.territory.TerritoryStatusChangedV1;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +14,12 @@ import java.time.ZoneOffset;
 /** Applies territory events to the replica, recording each change with its event. */
 @ApplicationScoped
 public class TerritoryReplica {
+
+    private final ApplicationService applications;
+
+    public TerritoryReplica(ApplicationService applications) {
+        this.applications = applications;
+    }
 
     public Uni<Void> labelled(ReceivedEvent event) {
         TerritoryLabelledV1 payload = event.payload(TerritoryLabelledV1.class);
@@ -24,12 +32,27 @@ public class TerritoryReplica {
         });
     }
 
+    /** A territory that leaves the programme gets no new application; its open ones are flagged. */
     public Uni<Void> statusChanged(ReceivedEvent event) {
         TerritoryStatusChangedV1 payload = event.payload(TerritoryStatusChangedV1.class);
+        Uni<Void> flag = "LEFT".equals(payload.status())
+                ? applications.flagTerritoryLeft(payload.code()).replaceWithVoid() : Uni.createFrom().voidItem();
         return upsert(payload.code(), event, t -> {
             t.name = payload.name();
             t.status = payload.status();
-        });
+        }).chain(() -> flag);
+    }
+
+    /** The whole new perimeter replaces the replica's, so a Region's scope follows it. */
+    public Uni<Void> perimeterChanged(ReceivedEvent event) {
+        TerritoryPerimeterChangedV1 payload = event.payload(TerritoryPerimeterChangedV1.class);
+        return Panache.getSession().chain(s -> s.find(EligibleTerritory.class, payload.code())).chain(found -> found == null
+                ? Uni.createFrom().voidItem() // not labelled yet: its labelled event will carry the perimeter
+                : upsert(payload.code(), event, t -> {
+                    t.name = payload.name();
+                    t.epcis = payload.perimeter().epcis().toArray(String[]::new);
+                    t.communes = payload.perimeter().communes().toArray(String[]::new);
+                }));
     }
 
     private Uni<Void> upsert(String code, ReceivedEvent event, java.util.function.Consumer<EligibleTerritory> change) {

@@ -1,0 +1,195 @@
+package fr.territoires.funding.application;
+
+import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.paging.Page;
+import fr.territoires.commons.paging.Pages;
+import fr.territoires.commons.paging.PagingParams;
+import fr.territoires.commons.params.EnumParam;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.funding.access.FundingAccess;
+import fr.territoires.funding.eligibility.EligibleTerritory;
+import fr.territoires.funding.idempotency.IdempotentRequests;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/funding/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications")
+@Authenticated
+public class ApplicationResource {
+
+    private static final String[] APPLICANTS = {CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER,
+            CallerScope.TERRITORY_MANAGER};
+
+    private final ApplicationService applications;
+    private final ApplicationRepository repository;
+    private final FundingAccess access;
+    private final IdempotentRequests idempotent;
+    private final SecurityIdentity identity;
+
+    public ApplicationResource(ApplicationService applications, ApplicationRepository repository, FundingAccess access,
+            IdempotentRequests idempotent, SecurityIdentity identity) {
+        this.applications = applications;
+        this.repository = repository;
+        this.access = access;
+        this.idempotent = idempotent;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "Applications the caller may see",
+            description = "programme-admin and partners: all; a region-officer: its region's territories; a "
+                    + "territory-manager: its territories. Filters territory and status; newest first.")
+    public Uni<Page<ApplicationView>> list(@BeanParam PagingParams paging, @QueryParam("territory") String territory,
+            @QueryParam("status") String status) {
+        CallerScope caller = CallerScope.of(identity);
+        Application.Status wanted = EnumParam.parse("status", status, Application.Status.class);
+        return Panache.withSession(() -> visibleTerritories(caller).chain(visible -> {
+            StringBuilder q = new StringBuilder("1 = 1");
+            Parameters p = new Parameters();
+            if (visible != null) {
+                q.append(" and territoryCode in :visible");
+                p.and("visible", visible.isEmpty() ? List.of("-") : visible);
+            }
+            if (territory != null && !territory.isBlank()) {
+                q.append(" and territoryCode = :territory");
+                p.and("territory", territory);
+            }
+            if (wanted != null) {
+                q.append(" and status = :status");
+                p.and("status", wanted);
+            }
+            return Pages.read(repository.find(q + " order by createdAt desc, id", p), paging.request())
+                    .chain(page -> viewsOf(page));
+        }));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One application with its financing plan")
+    public Uni<ApplicationView> get(@PathParam("id") UUID id) {
+        CallerScope caller = CallerScope.of(identity);
+        return Panache.withSession(() -> repository.findById(id).chain(app -> {
+            if (app == null) {
+                throw ProblemException.notFound("Application " + id);
+            }
+            return access.require(caller, app.territoryCode, FundingAccess.Action.READ).chain(t -> view(app));
+        }));
+    }
+
+    @POST
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Prepare an application (draft)",
+            description = "The territory's manager, its region's officer or the programme team. The territory must be "
+                    + "labelled (known from territory events). Public funding ≤ eligible cost; a local authority keeps at "
+                    + "least 20% of the cost. Idempotency-Key accepted.")
+    public Uni<Response> create(@Valid @NotNull ApplicationRequests.NewApplication request,
+            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        CallerScope caller = CallerScope.of(identity);
+        return idempotent.once(caller, key, "create-application", request, () -> applications.create(request, caller)
+                .chain(app -> view(app).map(v -> IdempotentRequests.Outcome.created(
+                        URI.create("/api/funding/applications/" + app.id), v))));
+    }
+
+    @POST
+    @Path("{id}/submission")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER})
+    @Operation(summary = "Submit a draft", description = "Publishes funding.application-submitted.v1.")
+    public Uni<ApplicationView> submit(@PathParam("id") UUID id) {
+        return step(id, caller -> applications.submit(id, caller));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER})
+    @Operation(summary = "Take a submitted application under review", description = "The territory's Region or the programme team.")
+    public Uni<ApplicationView> review(@PathParam("id") UUID id) {
+        return step(id, caller -> applications.review(id, caller));
+    }
+
+    @POST
+    @Path("{id}/withdrawal")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw an application before its decision")
+    public Uni<ApplicationView> withdraw(@PathParam("id") UUID id, @Valid ApplicationRequests.Withdrawal withdrawal) {
+        return step(id, caller -> applications.withdraw(id, withdrawal == null ? null : withdrawal.reason(), caller));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve (and commit) or reject an application under review",
+            description = "The territory's Region or the programme team. An approval may grant less than asked per "
+                    + "envelope; it commits every amount on its envelope atomically — an envelope without room is a 409 "
+                    + "and nothing is committed. Send an Idempotency-Key: a retried request never commits twice. Publishes "
+                    + "application-decided.v1 and one funds-committed.v1 per envelope.")
+    public Uni<Response> decide(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Decision decision,
+            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        CallerScope caller = CallerScope.of(identity);
+        return idempotent.once(caller, key, "decide-application " + id, decision,
+                () -> applications.decide(id, decision, caller).chain(this::view).map(IdempotentRequests.Outcome::ok));
+    }
+
+    private Uni<ApplicationView> step(UUID id, Function<CallerScope, Uni<Application>> change) {
+        CallerScope caller = CallerScope.of(identity);
+        return Panache.withTransaction(() -> change.apply(caller).chain(this::view));
+    }
+
+    private Uni<ApplicationView> view(Application app) {
+        return ApplicationService.lines(app.id).chain(lines -> ApplicationService.envelopeNames(
+                lines.stream().map(l -> l.envelopeId).toList()).map(names -> ApplicationView.of(app, lines, names)));
+    }
+
+    private Uni<Page<ApplicationView>> viewsOf(Page<Application> page) {
+        Uni<List<ApplicationView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
+        for (Application app : page.items()) {
+            views = views.chain(list -> view(app).map(v -> {
+                list.add(v);
+                return list;
+            }));
+        }
+        return views.map(list -> new Page<>(list, page.page(), page.size(), page.total()));
+    }
+
+    /** null: everything; otherwise the territories the caller may see. */
+    private Uni<List<String>> visibleTerritories(CallerScope caller) {
+        if (caller.isProgrammeAdmin() || caller.has(CallerScope.PARTNER)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (caller.has(CallerScope.REGION_OFFICER) && caller.region() != null) {
+            return Panache.getSession().chain(s -> s.createQuery("from EligibleTerritory", EligibleTerritory.class)
+                    .getResultList()).map(all -> all.stream().filter(t -> t.regions().contains(caller.region()))
+                            .map(t -> t.code).toList());
+        }
+        if (caller.has(CallerScope.TERRITORY_MANAGER)) {
+            return Uni.createFrom().item(caller.territories());
+        }
+        throw FundingAccess.forbidden(caller, "applications");
+    }
+}

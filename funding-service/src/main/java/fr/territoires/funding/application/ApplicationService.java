@@ -1,0 +1,233 @@
+package fr.territoires.funding.application;
+
+import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.events.EventType;
+import fr.territoires.events.funding.ApplicationDecidedV1;
+import fr.territoires.events.funding.ApplicationSubmittedV1;
+import fr.territoires.funding.access.FundingAccess;
+import fr.territoires.funding.commitment.CommitmentService;
+import fr.territoires.funding.eligibility.EligibleTerritory;
+import fr.territoires.funding.envelope.Envelope;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The application workflow; an approval commits its money in the same transaction. Callers hold it. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private final FundingAccess access;
+    private final CommitmentService commitments;
+    private final Outbox outbox;
+
+    public ApplicationService(FundingAccess access, CommitmentService commitments, Outbox outbox) {
+        this.access = access;
+        this.commitments = commitments;
+        this.outbox = outbox;
+    }
+
+    public Uni<Application> create(ApplicationRequests.NewApplication r, CallerScope caller) {
+        List<ApplicationRules.Line> lines = r.requested().stream()
+                .map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
+        ApplicationRules.checkPlan("requested", r.eligibleCost(), r.owner().localAuthority(), lines);
+        return access.require(caller, r.territory(), FundingAccess.Action.APPLY)
+                .invoke(t -> checkEligible(r.territory(), t))
+                .call(t -> checkEnvelopesExist(lines))
+                .chain(t -> {
+                    Application app = new Application();
+                    app.id = UUID.randomUUID();
+                    app.territoryCode = r.territory();
+                    app.actionSheetId = r.actionSheetId();
+                    app.ownerSiret = r.owner().siret();
+                    app.ownerName = r.owner().name().trim();
+                    app.ownerLocalAuthority = r.owner().localAuthority();
+                    app.title = r.title().trim();
+                    app.description = r.description();
+                    app.eligibleCost = r.eligibleCost();
+                    app.jobsCreated = r.jobsCreated();
+                    app.jobsKept = r.jobsKept();
+                    app.privateInvestment = r.privateInvestment() == null ? BigDecimal.ZERO : r.privateInvestment();
+                    app.recruitmentNeeds = r.recruitmentNeeds() == null ? new String[0]
+                            : r.recruitmentNeeds().stream().distinct().map(UUID::toString).toArray(String[]::new);
+                    app.status = Application.Status.DRAFT;
+                    app.createdBy = caller.name();
+                    app.updatedAt = OffsetDateTime.now();
+                    List<ApplicationLine> rows = lines.stream().map(l -> {
+                        ApplicationLine line = new ApplicationLine();
+                        line.applicationId = app.id;
+                        line.envelopeId = l.envelopeId();
+                        line.requested = l.amount();
+                        return line;
+                    }).toList();
+                    return Panache.getSession().chain(s -> s.persist(app).chain(() -> s.persistAll(rows.toArray()))
+                            .chain(s::flush)).replaceWith(app);
+                });
+    }
+
+    public Uni<Application> submit(UUID id, CallerScope caller) {
+        return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.APPLY)
+                .invoke(t -> checkEligible(app.territoryCode, t)))
+                .chain(app -> {
+                    ApplicationRules.checkTransition(id, app.status, Application.Status.SUBMITTED);
+                    app.status = Application.Status.SUBMITTED;
+                    app.submittedAt = OffsetDateTime.now();
+                    app.updatedAt = app.submittedAt;
+                    return lines(id).chain(lines -> outbox.append(EventType.APPLICATION_SUBMITTED, app.territoryCode,
+                            new ApplicationSubmittedV1(app.territoryCode, app.id, app.title, app.actionSheetId,
+                                    app.ownerSiret, app.ownerLocalAuthority, app.eligibleCost,
+                                    lines.stream().map(l -> new ApplicationSubmittedV1.Amount(l.envelopeId, l.requested))
+                                            .toList(), app.jobsCreated, app.jobsKept, app.privateInvestment)))
+                            .chain(() -> flush()).replaceWith(app);
+                });
+    }
+
+    public Uni<Application> review(UUID id, CallerScope caller) {
+        return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.DECIDE)).chain(app -> {
+            ApplicationRules.checkTransition(id, app.status, Application.Status.UNDER_REVIEW);
+            app.status = Application.Status.UNDER_REVIEW;
+            app.updatedAt = OffsetDateTime.now();
+            return flush().replaceWith(app);
+        });
+    }
+
+    public Uni<Application> withdraw(UUID id, String reason, CallerScope caller) {
+        return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.APPLY)).chain(app -> {
+            ApplicationRules.checkTransition(id, app.status, Application.Status.WITHDRAWN);
+            app.status = Application.Status.WITHDRAWN;
+            app.decisionReason = reason;
+            app.updatedAt = OffsetDateTime.now();
+            return flush().replaceWith(app);
+        });
+    }
+
+    /**
+     * Approves (amounts per envelope; default what was asked) and commits them, or rejects with a
+     * reason. Only the territory's Region or the programme team decide.
+     */
+    public Uni<Application> decide(UUID id, ApplicationRequests.Decision d, CallerScope caller) {
+        if (d.decision() != Application.Status.APPROVED && d.decision() != Application.Status.REJECTED) {
+            throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
+        }
+        if (d.decision() == Application.Status.REJECTED && (d.reason() == null || d.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "is required to reject an application");
+        }
+        return lock(id).chain(app -> access.require(caller, app.territoryCode, FundingAccess.Action.DECIDE)
+                .chain(territory -> {
+                    ApplicationRules.checkTransition(id, app.status, d.decision());
+                    app.status = d.decision();
+                    app.decisionReason = d.reason();
+                    app.decidedBy = caller.name();
+                    app.decidedAt = OffsetDateTime.now();
+                    app.updatedAt = app.decidedAt;
+                    LocalDate today = LocalDate.now();
+                    if (d.decision() == Application.Status.REJECTED) {
+                        return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
+                                app.territoryCode, app.id, "REJECTED", d.reason(), null, today.toString()))
+                                .chain(() -> flush()).replaceWith(app);
+                    }
+                    return lines(id).chain(lines -> approve(app, territory, lines, d, today, caller));
+                }));
+    }
+
+    private Uni<Application> approve(Application app, EligibleTerritory territory, List<ApplicationLine> lines,
+            ApplicationRequests.Decision d, LocalDate today, CallerScope caller) {
+        Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
+        lines.forEach(l -> requested.put(l.envelopeId, l.requested));
+        List<ApplicationRules.Line> approved = d.approved() == null
+                ? lines.stream().map(l -> new ApplicationRules.Line(l.envelopeId, l.requested)).toList()
+                : d.approved().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
+        ApplicationRules.checkApproval(requested, approved);
+        ApplicationRules.checkPlan("approved", app.eligibleCost, app.ownerLocalAuthority, approved);
+        for (ApplicationLine line : lines) {
+            line.approved = approved.stream().filter(a -> a.envelopeId().equals(line.envelopeId))
+                    .map(ApplicationRules.Line::amount).findFirst().orElse(BigDecimal.ZERO);
+        }
+        List<String> regions = territory == null ? List.of() : territory.regions();
+        return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(app.territoryCode,
+                        app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
+                                l.envelopeId, l.approved)).toList(), today.toString()))
+                .chain(() -> flush())
+                .chain(() -> commitments.commit(app, regions, approved, today, caller.name()))
+                .replaceWith(app);
+    }
+
+    /** Open applications of a territory that left the programme are flagged for their deciders. */
+    public Uni<Integer> flagTerritoryLeft(String territory) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE application SET territory_left = TRUE, version = version + 1, updated_at = now()
+                WHERE territory_code = :code AND status IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW') AND NOT territory_left""")
+                .setParameter("code", territory).executeUpdate());
+    }
+
+    public static Uni<List<ApplicationLine>> lines(UUID id) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                "from ApplicationLine where applicationId = :id order by envelopeId", ApplicationLine.class)
+                .setParameter("id", id).getResultList());
+    }
+
+    private static Uni<Application> lock(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE)).map(app -> {
+            if (app == null) {
+                throw ProblemException.notFound("Application " + id);
+            }
+            return app;
+        });
+    }
+
+    private static void checkEligible(String code, EligibleTerritory t) {
+        if (t == null) {
+            throw ProblemException.invalid("territory", "is not a territory known to funding-service (from territory events)");
+        }
+        if (!t.eligible()) {
+            throw ProblemException.conflict("territory-not-eligible", "Territory " + code + " is " + t.status
+                    + ": only labelled territories apply for funding");
+        }
+    }
+
+    private static Uni<Void> checkEnvelopesExist(List<ApplicationRules.Line> lines) {
+        List<UUID> ids = lines.stream().map(ApplicationRules.Line::envelopeId).toList();
+        return Panache.getSession().chain(s -> s.createQuery("select id from Envelope where id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList()).invoke(found -> {
+                    List<fr.territoires.commons.problem.Problem.FieldError> errors = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!found.contains(ids.get(i))) {
+                            errors.add(new fr.territoires.commons.problem.Problem.FieldError(
+                                    "requested[" + i + "].envelopeId", "is not an envelope"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new ProblemException(fr.territoires.commons.problem.Problem.validation("Unknown envelope",
+                                errors));
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().chain(s -> s.flush());
+    }
+
+    /** For reads: the envelope names of a plan. */
+    static Uni<Map<UUID, String>> envelopeNames(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createQuery("from Envelope where id in :ids", Envelope.class)
+                .setParameter("ids", ids).getResultList())
+                .map(list -> {
+                    Map<UUID, String> names = new LinkedHashMap<>();
+                    list.forEach(e -> names.put(e.id, e.name));
+                    return names;
+                });
+    }
+}

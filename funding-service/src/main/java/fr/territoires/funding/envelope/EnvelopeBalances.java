@@ -1,0 +1,107 @@
+package fr.territoires.funding.envelope;
+
+import fr.territoires.commons.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Envelopes' money under lock. Rows are locked in id order (no deadlock between two movements on
+ * the same envelopes), read as {@link EnvelopeState}, and changed by the delta of each movement;
+ * PostgreSQL's CHECKs (committed ≤ ceiling, paid ≤ committed) back the rules up.
+ */
+@ApplicationScoped
+public class EnvelopeBalances {
+
+    // Arrays read as text: a native query without a result mapping would read text[] as bytes.
+    private static final String COLUMNS = "id, name, funder, region, priority, scope, scope_region, "
+            + "array_to_string(scope_territories, ','), "
+            + "first_year, last_year, ceiling, committed, paid, status";
+
+    /** Locks and reads these envelopes until the transaction ends; 404 for an unknown one. */
+    public Uni<List<EnvelopeState>> lock(Collection<UUID> ids) {
+        List<UUID> sorted = ids.stream().distinct().sorted().toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
+                + " FROM envelope WHERE id IN (:ids) ORDER BY id FOR UPDATE", Object[].class)
+                .setParameter("ids", sorted).getResultList())
+                .map(rows -> {
+                    List<EnvelopeState> states = rows.stream().map(EnvelopeBalances::state).toList();
+                    for (UUID id : sorted) {
+                        if (states.stream().noneMatch(e -> e.id().equals(id))) {
+                            throw ProblemException.notFound("Envelope " + id);
+                        }
+                    }
+                    return states;
+                });
+    }
+
+    public Uni<EnvelopeState> lock(UUID id) {
+        return lock(List.of(id)).map(l -> l.get(0));
+    }
+
+    /** Reads without locking (reports, events after a change). */
+    public Uni<EnvelopeState> read(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + " FROM envelope WHERE id = :id",
+                Object[].class).setParameter("id", id).getSingleResultOrNull())
+                .map(row -> {
+                    if (row == null) {
+                        throw ProblemException.notFound("Envelope " + id);
+                    }
+                    return state(row);
+                });
+    }
+
+    public Uni<Void> addCommitted(UUID id, BigDecimal delta) {
+        return update("committed = committed + :delta", id, delta);
+    }
+
+    public Uni<Void> addPaid(UUID id, BigDecimal delta) {
+        return update("paid = paid + :delta", id, delta);
+    }
+
+    public Uni<Void> setCeiling(UUID id, BigDecimal ceiling) {
+        return update("ceiling = :delta", id, ceiling);
+    }
+
+    public Uni<Void> setStatus(UUID id, Envelope.Status status) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE envelope SET status = :status, version = version + 1 WHERE id = :id")
+                .setParameter("status", status.name()).setParameter("id", id).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * What was paid in a fiscal year on an envelope with a payment ceiling (CP) for that year;
+     * false when the ceiling would be passed. Years without a CP ceiling are not limited.
+     */
+    public Uni<Boolean> addPaidInYear(UUID id, int year, BigDecimal delta) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT count(*) FROM envelope_year WHERE envelope_id = :id AND fiscal_year = :year""", Long.class)
+                .setParameter("id", id).setParameter("year", year).getSingleResult()
+                .chain(count -> count == 0 ? Uni.createFrom().item(true) : s.createNativeQuery("""
+                        UPDATE envelope_year SET paid = paid + :delta
+                        WHERE envelope_id = :id AND fiscal_year = :year AND paid + :delta <= cp_ceiling AND paid + :delta >= 0""")
+                        .setParameter("delta", delta).setParameter("id", id).setParameter("year", year).executeUpdate()
+                        .map(updated -> updated == 1)));
+    }
+
+    private static Uni<Void> update(String set, UUID id, BigDecimal delta) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE envelope SET " + set + ", version = version + 1 WHERE id = :id")
+                .setParameter("delta", delta).setParameter("id", id).executeUpdate()).replaceWithVoid();
+    }
+
+    private static EnvelopeState state(Object[] r) {
+        String territories = (String) r[7];
+        List<String> scopeTerritories = territories == null || territories.isEmpty() ? List.of()
+                : Arrays.asList(territories.split(","));
+        return new EnvelopeState((UUID) r[0], (String) r[1], Envelope.Funder.valueOf((String) r[2]), (String) r[3],
+                Envelope.Priority.valueOf((String) r[4]), Envelope.Scope.valueOf((String) r[5]), (String) r[6],
+                scopeTerritories, ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), (BigDecimal) r[10],
+                (BigDecimal) r[11], (BigDecimal) r[12], Envelope.Status.valueOf((String) r[13]));
+    }
+}

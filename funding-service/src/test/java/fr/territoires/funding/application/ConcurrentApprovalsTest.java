@@ -1,0 +1,86 @@
+package fr.territoires.funding.application;
+
+import static fr.territoires.funding.FundingFixtures.DB;
+import static fr.territoires.funding.FundingFixtures.admin;
+import static fr.territoires.funding.FundingFixtures.api;
+import static fr.territoires.funding.FundingFixtures.committed;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.territoires.funding.FundingFixtures;
+import fr.territoires.testing.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core promise under load: 200 approvals of 10,000 € sent at once against a 1,000,000 €
+ * envelope. Exactly 100 commit; the others get a 409 problem; the envelope holds exactly its ceiling.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "funding"))
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class ConcurrentApprovalsTest {
+
+    @TestHTTPResource("/api/funding/applications/")
+    URL applications;
+
+    @Test
+    void twoHundredSimultaneousApprovalsNeverOverCommit() {
+        String territory = FundingFixtures.labelledInGrandEst();
+        UUID envelope = FundingFixtures.openEnvelope("1000000.00");
+        // 200 applications under review, written directly (their workflow is tested elsewhere).
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            DB.rows("""
+                    INSERT INTO application (id, territory_code, owner_siret, owner_name, owner_local_authority, title,
+                        eligible_cost, status, created_by, submitted_at)
+                    VALUES (?, ?, '55208131766522', 'Exemple Industries', false, ?, 20000, 'UNDER_REVIEW', 'test', now());
+                    INSERT INTO application_line (application_id, envelope_id, requested) VALUES (?, ?, 10000)""",
+                    id, territory, "Project " + i, id, envelope);
+        }
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String token = admin();
+        List<CompletableFuture<HttpResponse<String>>> calls = ids.stream().map(id -> http.sendAsync(HttpRequest
+                .newBuilder(URI.create(applications + id.toString() + "/decision"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "load-" + id)
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVED\"}")).build(),
+                HttpResponse.BodyHandlers.ofString())).toList();
+        Map<Integer, Long> byStatus = calls.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+
+        assertEquals(Map.of(200, 100L, 409, 100L), byStatus);
+        assertEquals(new BigDecimal("1000000.00"), committed(envelope));
+        assertEquals(100, DB.count("SELECT count(*) FROM commitment WHERE envelope_id = ?", envelope));
+        assertEquals(100, DB.count("SELECT count(*) FROM application WHERE territory_code = ? AND status = 'APPROVED'",
+                territory));
+        assertEquals(100, DB.count("SELECT count(*) FROM application WHERE territory_code = ? AND status = 'UNDER_REVIEW'",
+                territory), "a refused approval leaves its application as it was");
+        assertEquals(1, DB.count("SELECT count(*) FROM outbox_event WHERE event_key = ? AND event_type = ?",
+                envelope.toString(), "fr.territoires.funding.envelope-exhausted.v1"));
+        api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
+    }
+}
