@@ -97,6 +97,34 @@ class TerritoryEventsConsumerTest {
         assertEquals("LEFT", DB.rows("SELECT status FROM eligible_territory WHERE code = ?", code).get(0).get("status"));
     }
 
+    /** Leaving the programme flags the territory's open applications; a new perimeter replaces the replica's. */
+    @Test
+    void aTerritoryThatLeavesHasItsOpenApplicationsFlagged() {
+        String code = newCode();
+        labelled(UUID.randomUUID().toString(), code);
+        await().atMost(PATIENCE).until(() -> changes(code) == 1);
+        java.util.UUID envelope = fr.territoires.funding.FundingFixtures.openEnvelope("100000.00");
+        java.util.UUID open = fr.territoires.funding.FundingFixtures.underReview(fr.territoires.funding.FundingFixtures
+                .application(code, 1000, false, Map.of(envelope, "100")));
+
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(UUID.randomUUID().toString(),
+                "fr.territoires.territory.perimeter-changed.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"effectiveOn\":\"2026-01-01\","
+                        + "\"perimeter\":{\"epcis\":[\"200067213\",\"245701222\"],\"communes\":[\"57606\",\"57221\"]},"
+                        + "\"previousEpcis\":[\"200067213\"]}");
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(UUID.randomUUID().toString(),
+                "fr.territoires.territory.status-changed.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"status\":\"LEFT\",\"previousStatus\":\"LABELLED\"}");
+        await().atMost(PATIENCE).until(() -> changes(code) == 3);
+        assertEquals(List.of(Map.of("communes", "{57606,57221}", "territory_left", true)), DB.rows(
+                "SELECT t.communes::text AS communes, a.territory_left FROM eligible_territory t "
+                        + "JOIN application a ON a.territory_code = t.code WHERE a.id = ?", open));
+        fr.territoires.funding.FundingFixtures.api(fr.territoires.funding.FundingFixtures.admin())
+                .body(fr.territoires.funding.FundingFixtures.application(code, 1000, false, Map.of(envelope, "100")))
+                .when().post("/api/funding/applications")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.equalTo("urn:territoires:problem:territory-not-eligible"));
+    }
+
     /** A malformed message lands in the dead letters, and the next valid one is applied. */
     @Test
     void aMalformedMessageIsParkedAndConsumptionGoesOn() {

@@ -1,0 +1,55 @@
+package fr.territoires.funding.demo;
+
+import static fr.territoires.funding.FundingFixtures.DB;
+import static fr.territoires.funding.FundingFixtures.admin;
+import static fr.territoires.funding.FundingFixtures.api;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.territoires.testing.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo funding `./platform up` loads once the demo territories have arrived from territory events. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "funding"))
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class DemoDataTest {
+
+    @Inject
+    DemoData demo;
+
+    @Test
+    void theDemoWaitsForItsTerritoriesThenLoadsOnceThroughTheRules() throws Throwable {
+        assertEquals(DemoData.Outcome.WAITING, VertxContextSupport.subscribeAndAwait(demo::load));
+        assertEquals(0, DB.count("SELECT count(*) FROM envelope WHERE name LIKE '(demo)%'"));
+
+        // What territory-service's demo publishes: Val de Lorraine (Meurthe-et-Moselle) and Nord Lorraine (Moselle).
+        for (String[] t : new String[][] {{"ti-4401", "{54430,54431,54215}"}, {"ti-4402", "{57221,57019,57672}"}}) {
+            DB.rows("INSERT INTO eligible_territory (code, name, status, communes, updated_at, last_event_id) "
+                    + "VALUES (?, ?, 'LABELLED', ?::text[], now(), 'fixture')", t[0], t[0], t[1]);
+        }
+        assertEquals(DemoData.Outcome.LOADED, VertxContextSupport.subscribeAndAwait(demo::load));
+        assertEquals(DemoData.Outcome.ALREADY_LOADED, VertxContextSupport.subscribeAndAwait(demo::load));
+
+        assertEquals(3, DB.count("SELECT count(*) FROM envelope WHERE name LIKE '(demo)%'"));
+        assertEquals(List.of(Map.of("status", "APPROVED", "n", 2L), Map.of("status", "DRAFT", "n", 1L),
+                        Map.of("status", "REJECTED", "n", 1L), Map.of("status", "SUBMITTED", "n", 1L),
+                        Map.of("status", "UNDER_REVIEW", "n", 1L), Map.of("status", "WITHDRAWN", "n", 1L)),
+                DB.rows("SELECT status, count(*) AS n FROM application WHERE territory_code IN ('ti-4401', 'ti-4402') "
+                        + "GROUP BY status ORDER BY status"));
+        assertEquals(List.of(Map.of("status", "ACTIVE", "n", 2L), Map.of("status", "SETTLED", "n", 1L)),
+                DB.rows("SELECT status, count(*) AS n FROM commitment WHERE territory_code = 'ti-4401' GROUP BY status "
+                        + "ORDER BY status"));
+        api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
+    }
+}
