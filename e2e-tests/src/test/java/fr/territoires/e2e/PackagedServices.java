@@ -13,12 +13,20 @@ final class PackagedServices {
     }
 
     static QuarkusService territoryService(String database, int port, Map<String, String> extraEnv) {
+        return service("territory-service", database, port, extraEnv);
+    }
+
+    static QuarkusService fundingService(String database, int port, Map<String, String> extraEnv) {
+        return service("funding-service", database, port, extraEnv);
+    }
+
+    private static QuarkusService service(String name, String database, int port, Map<String, String> extraEnv) {
         BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(database);
         Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(
-                new Platform.ServiceModule("territory-service", database), pg.host(), pg.port(), pg.user(), pg.password(),
+                new Platform.ServiceModule(name, database), pg.host(), pg.port(), pg.user(), pg.password(),
                 BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(), "", "", ""));
         env.putAll(extraEnv);
-        return new QuarkusService("territory-service",
-                BuildInfrastructure.buildRoot().resolve("territory-service/target/quarkus-app/quarkus-run.jar"), port, env);
+        return new QuarkusService(name, BuildInfrastructure.buildRoot().resolve(name + "/target/quarkus-app/quarkus-run.jar"),
+                port, env);
     }
 }
