@@ -2,21 +2,11 @@ package fr.territoires.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import fr.territoires.stack.BuildInfrastructure;
-import fr.territoires.stack.OsProcesses;
-import fr.territoires.stack.Platform;
-import fr.territoires.stack.QuarkusService;
-import fr.territoires.stack.Stack;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,50 +16,21 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformEndToEndIT {
 
-    private static final Path ROOT = BuildInfrastructure.buildRoot();
-    private static Stack stack;
-    private static final List<QuarkusService> services = new ArrayList<>();
+    private static E2ePlatform platform;
     private static String keycloak;
-    private static final Map<String, Integer> ports = new HashMap<>();
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        List<String> databases = Platform.SERVICES.stream().filter(s -> s.database() != null)
-                .map(s -> "e2e_" + s.database()).toList();
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(databases.toArray(String[]::new));
-        String kafka = BuildInfrastructure.kafkaBootstrapServers();
+    static void startThePlatform() {
+        platform = E2ePlatform.get();
         keycloak = BuildInfrastructure.keycloakUrl();
-        for (Platform.ServiceModule s : Platform.SERVICES) {
-            ports.put(s.name(), OsProcesses.freePort());
-        }
-        for (Platform.ServiceModule s : Platform.SERVICES) {
-            Platform.ServiceModule e2e = new Platform.ServiceModule(s.name(),
-                    s.database() == null ? null : "e2e_" + s.database());
-            Map<String, String> env = Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
-                    kafka, keycloak, url("territory-service"), url("funding-service"), url("recruitment-service"));
-            services.add(new QuarkusService(s.name(),
-                    ROOT.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"), ports.get(s.name()), env));
-        }
-        stack = new Stack(ROOT.resolve("e2e-tests/target/platform"), line -> System.out.println("[e2e]" + line));
-        stack.start(services);
-        for (QuarkusService service : services) {
-            BuildInfrastructure.stopWhenBuildEnds(stack, service);
-        }
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (stack != null) {
-            stack.stop(services);
-        }
     }
 
     private static String url(String service) {
-        return "http://localhost:" + ports.get(service);
+        return platform.url(service);
     }
 
     private static String gateway() {
-        return url("gateway");
+        return platform.gateway();
     }
 
     private static String userToken(String username) {
@@ -82,7 +43,7 @@ class PlatformEndToEndIT {
                 .when().get("/api/funding/envelopes")
                 .then().statusCode(200)
                 .contentType("application/json")
-                .body("total", equalTo(0), "page", equalTo(0));
+                .body("total", greaterThanOrEqualTo(0), "page", equalTo(0));
     }
 
     @Test
@@ -112,7 +73,7 @@ class PlatformEndToEndIT {
         given().baseUri(gateway())
                 .when().get("/api/territories")
                 .then().statusCode(200)
-                .body("total", equalTo(0));
+                .body("page", equalTo(0), "total", greaterThanOrEqualTo(0));
     }
 
     @Test

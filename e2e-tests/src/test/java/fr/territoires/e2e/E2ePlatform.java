@@ -1,0 +1,71 @@
+package fr.territoires.e2e;
+
+import fr.territoires.stack.BuildInfrastructure;
+import fr.territoires.stack.OsProcesses;
+import fr.territoires.stack.Platform;
+import fr.territoires.stack.QuarkusService;
+import fr.territoires.stack.Stack;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform for the end-to-end suites, started once per test JVM: the four packaged
+ * services as processes on the build's real PostgreSQL, Kafka and Keycloak. Stopped when the JVM
+ * ends, and by the build's watchdog whatever happens.
+ */
+final class E2ePlatform {
+
+    private static E2ePlatform running;
+
+    private final Stack stack;
+    private final List<QuarkusService> services = new ArrayList<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    private E2ePlatform() {
+        Path root = BuildInfrastructure.buildRoot();
+        List<String> databases = Platform.SERVICES.stream().filter(s -> s.database() != null)
+                .map(s -> "e2e_" + s.database()).toList();
+        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(databases.toArray(String[]::new));
+        for (Platform.ServiceModule s : Platform.SERVICES) {
+            ports.put(s.name(), OsProcesses.freePort());
+        }
+        for (Platform.ServiceModule s : Platform.SERVICES) {
+            Platform.ServiceModule e2e = new Platform.ServiceModule(s.name(),
+                    s.database() == null ? null : "e2e_" + s.database());
+            Map<String, String> env = Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
+                    BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(),
+                    url("territory-service"), url("funding-service"), url("recruitment-service"));
+            services.add(new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+                    ports.get(s.name()), env));
+        }
+        stack = new Stack(root.resolve("e2e-tests/target/platform"), line -> System.out.println("[e2e]" + line));
+        stack.start(services);
+        try {
+            for (QuarkusService service : services) {
+                BuildInfrastructure.stopWhenBuildEnds(stack, service);
+            }
+        } catch (java.io.IOException e) {
+            stack.stop(services);
+            throw new java.io.UncheckedIOException("the watchdog could not be set up", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.stop(services)));
+    }
+
+    static synchronized E2ePlatform get() {
+        if (running == null) {
+            running = new E2ePlatform();
+        }
+        return running;
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    String gateway() {
+        return url("gateway");
+    }
+}
