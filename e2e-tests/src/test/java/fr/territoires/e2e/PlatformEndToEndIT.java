@@ -104,4 +104,15 @@ class PlatformEndToEndIT {
                 .when().get("/api/funding/envelopes")
                 .then().statusCode(200);
     }
+
+    @Test
+    void theGatewayDocumentsTheWholePlatform() {
+        given().baseUri(gateway())
+                .when().get("/api/docs/openapi.json")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/territories/{code}/governance"),
+                        "paths", org.hamcrest.Matchers.hasKey("/api/funding/applications/{id}/decision"),
+                        "paths", org.hamcrest.Matchers.hasKey("/api/recruitment/needs"),
+                        "'x-unavailable-services'", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -40,6 +40,14 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 "gateway.services.recruitment-service.url", "http://127.0.0.1:" + OsProcesses.freePort());
     }
 
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
     private static HttpServer echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,6 +69,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     exchange.close(); // before any answer: the connection is closed
                     return;
                 }
+                if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+                    // Each stand-in documents one path and a schema both share under the same name, differently.
+                    answer(exchange, "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/" + name + "\":{\"get\":{"
+                            + "\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{"
+                            + "\"$ref\":\"#/components/schemas/Summary\"}}}}}}}},\"components\":{\"schemas\":{"
+                            + "\"Summary\":{\"type\":\"object\",\"description\":\"" + name + "\"}}},"
+                            + "\"tags\":[{\"name\":\"" + name + "\"}]}");
+                    return;
+                }
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
@@ -69,11 +86,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         + headers.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\""
                                 + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                                 .collect(Collectors.joining(",")) + "}}";
-                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
+                answer(exchange, json);
             });
             server.start();
             return server;
