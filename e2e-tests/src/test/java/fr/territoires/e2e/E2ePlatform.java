@@ -19,6 +19,7 @@ import java.util.Map;
 final class E2ePlatform {
 
     private static E2ePlatform running;
+    private static Map<String, String> gatewayEnvironment = Map.of();
 
     private final Stack stack;
     private final List<QuarkusService> services = new ArrayList<>();
@@ -35,9 +36,12 @@ final class E2ePlatform {
         for (Platform.ServiceModule s : Platform.SERVICES) {
             Platform.ServiceModule e2e = new Platform.ServiceModule(s.name(),
                     s.database() == null ? null : "e2e_" + s.database());
-            Map<String, String> env = Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
+            Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
                     BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(),
-                    url("territory-service"), url("funding-service"), url("recruitment-service"));
+                    url("territory-service"), url("funding-service"), url("recruitment-service")));
+            if (s.name().equals("gateway")) {
+                env.putAll(gatewayEnvironment);
+            }
             services.add(new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
                     ports.get(s.name()), env));
         }
@@ -52,6 +56,15 @@ final class E2ePlatform {
             throw new java.io.UncheckedIOException("the watchdog could not be set up", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.stop(services)));
+    }
+
+    /** Extra configuration of the gateway (benchmarks lift its rate limit); before the first {@link #get()}. */
+    static synchronized E2ePlatform get(Map<String, String> gatewayEnv) {
+        if (running != null && !gatewayEnv.equals(gatewayEnvironment)) {
+            throw new IllegalStateException("the platform already runs with another gateway configuration");
+        }
+        gatewayEnvironment = gatewayEnv;
+        return get();
     }
 
     static synchronized E2ePlatform get() {
