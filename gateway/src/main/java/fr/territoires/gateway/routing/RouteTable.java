@@ -35,10 +35,13 @@ public final class RouteTable {
     private RouteTable() {
     }
 
+    /** What the gateway answers itself under a service's prefix: a territory's dashboard, which combines all three. */
+    private static final Pattern GATEWAY_OWN = Pattern.compile("^/api/territories/[^/]+/dashboard/?$");
+
     /** The service that owns this path, if any. */
     public static Optional<String> serviceFor(String path) {
-        if (path.contains("/../") || path.endsWith("/..")) {
-            return Optional.empty(); // never let a path climb out of its route
+        if (path.contains("/../") || path.endsWith("/..") || GATEWAY_OWN.matcher(path).matches()) {
+            return Optional.empty(); // never let a path climb out of its route; the gateway's own resources
         }
         return ROUTES.stream().filter(r -> r.matches(path)).map(Route::service).findFirst();
     }

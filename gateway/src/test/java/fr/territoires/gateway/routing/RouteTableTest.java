@@ -20,6 +20,12 @@ class RouteTableTest {
     }
 
     @Test
+    void theDashboardIsTheGatewaysOwn() {
+        assertEquals(Optional.empty(), RouteTable.serviceFor("/api/territories/ti-4401/dashboard"));
+        assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories/ti-4401/dashboards"));
+    }
+
+    @Test
     void aPrefixMustBeAWholeSegment() {
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/fundingx"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/me"));
