@@ -32,8 +32,7 @@ public class FundingAccess {
     }
 
     public static ProblemException forbidden(CallerScope caller, String what) {
-        String scope = caller.has(CallerScope.REGION_OFFICER) ? " (region " + caller.region() + ")"
-                : caller.has(CallerScope.TERRITORY_MANAGER) ? " (territories " + caller.territories() + ")" : "";
+        String scope = caller.scopeForMessages();
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403,
                 "Your role or scope" + scope + " does not allow this operation on " + what));
     }

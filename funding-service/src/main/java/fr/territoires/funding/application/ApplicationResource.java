@@ -167,14 +167,8 @@ public class ApplicationResource {
     }
 
     private Uni<Page<ApplicationView>> viewsOf(Page<Application> page) {
-        Uni<List<ApplicationView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
-        for (Application app : page.items()) {
-            views = views.chain(list -> view(app).map(v -> {
-                list.add(v);
-                return list;
-            }));
-        }
-        return views.map(list -> new Page<>(list, page.page(), page.size(), page.total()));
+        return Pages.eachInOrder(page.items(), this::view)
+                .map(list -> new Page<>(list, page.page(), page.size(), page.total()));
     }
 
     /** null: everything; otherwise the territories the caller may see. */

@@ -1,6 +1,7 @@
 package fr.territoires.funding.commitment;
 
 import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.paging.Pages;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
 import fr.territoires.funding.idempotency.IdempotentRequests;
@@ -178,13 +179,6 @@ public class CommitmentResource {
     }
 
     private static Uni<List<CommitmentView>> views(List<Commitment> list) {
-        Uni<List<CommitmentView>> all = Uni.createFrom().item(new java.util.ArrayList<>());
-        for (Commitment c : list) {
-            all = all.chain(acc -> view(c).map(v -> {
-                acc.add(v);
-                return acc;
-            }));
-        }
-        return all;
+        return Pages.eachInOrder(list, CommitmentResource::view);
     }
 }

@@ -89,8 +89,7 @@ public class TerritoryAccess {
     }
 
     private static ProblemException forbidden(CallerScope caller, String code, String action) {
-        String scope = caller.has(CallerScope.REGION_OFFICER) ? " (region " + caller.region() + ")"
-                : caller.has(CallerScope.TERRITORY_MANAGER) ? " (territories " + caller.territories() + ")" : "";
+        String scope = caller.scopeForMessages();
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403,
                 "Your role or scope" + scope + " does not allow you to " + action + " territory " + code));
     }
