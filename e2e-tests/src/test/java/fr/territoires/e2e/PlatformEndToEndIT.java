@@ -115,4 +115,31 @@ class PlatformEndToEndIT {
                         "paths", org.hamcrest.Matchers.hasKey("/api/recruitment/needs"),
                         "'x-unavailable-services'", org.hamcrest.Matchers.nullValue());
     }
+
+    /**
+     * Tokens Keycloak really issued, then altered, or issued by another realm: refused at the gateway
+     * and at the service alike. (An expired token is covered at unit level: a real one lives 5 minutes.)
+     */
+    @Test
+    void alteredOrForeignTokensAreRefusedAtBothDoors() {
+        String real = userToken("admin.programme");
+        String[] parts = real.split("\\.");
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        String payload = new String(decoder.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String tampered = parts[0] + "." + encoder.encodeToString(payload.replace("\"admin.programme\"", "\"someone.else\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        String unsigned = encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String otherRealm = given().baseUri(keycloak).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post("/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        for (String token : java.util.List.of(tampered, unsigned, otherRealm)) {
+            for (String base : java.util.List.of(gateway(), url("funding-service"))) {
+                given().baseUri(base).auth().oauth2(token).when().get("/api/funding/envelopes")
+                        .then().statusCode(401).contentType("application/problem+json");
+            }
+        }
+    }
 }
