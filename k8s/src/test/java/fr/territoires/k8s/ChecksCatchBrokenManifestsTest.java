@@ -42,8 +42,14 @@ class ChecksCatchBrokenManifestsTest {
     void aMisspeltOrMistypedKubernetesFieldFailsTheSchema() {
         List<String> v = schemaProblems(Kustomize.parseResource("/fixtures/deployment-with-unknown-field.yaml"));
         reports(v, "imagePullPolice");
-        reports(v, "replicas");
-        reports(v, "selector");
+        reports(v, "$.spec.replicas: string found, integer expected");
+        reports(v, "required property 'selector' not found");
+        reports(v, "NetworkPolicy/gateway (Kubernetes client-java-api");
+        reports(v, "podSelecter");
+        reports(v, "required property 'podSelector' not found");
+        reports(v, "minReplica");
+        reports(v, "DaemonSet/not-in-the-platform");
+        reports(v, "Unknown/no-schema: no pinned schema for example.org/v1 Unknown");
     }
 
     @Test
