@@ -1,0 +1,103 @@
+package fr.territoires.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.territoires.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The checks can fail: broken manifests (src/test/resources/fixtures) are caught, each for its reason. */
+class ChecksCatchBrokenManifestsTest {
+
+    private static List<String> schemaProblems(List<JsonNode> objects) {
+        List<String> problems = new ArrayList<>();
+        objects.forEach(o -> problems.addAll(SchemaValidator.get().validate(o)));
+        return problems;
+    }
+
+    private static void reports(List<String> violations, String expected) {
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expected)),
+                () -> "expected a violation containing «" + expected + "», got:\n  " + String.join("\n  ", violations));
+    }
+
+    @Test
+    void aDeploymentWithoutProbesLimitsOrSecurityContextIsRejected() {
+        List<String> v = Invariants.deployments(Kustomize.parseResource("/fixtures/deployment-without-probes.yaml"));
+        reports(v, "no startupProbe");
+        reports(v, "no livenessProbe");
+        reports(v, "no readinessProbe");
+        reports(v, "no cpu in resources.limits");
+        reports(v, "runAsNonRoot is not true");
+        reports(v, "root filesystem is not read-only");
+        reports(v, "capabilities are not drop ALL");
+        reports(v, "no emptyDir mounted at /tmp");
+    }
+
+    @Test
+    void aMisspeltOrMistypedKubernetesFieldFailsTheSchema() {
+        List<String> v = schemaProblems(Kustomize.parseResource("/fixtures/deployment-with-unknown-field.yaml"));
+        reports(v, "imagePullPolice");
+        reports(v, "$.spec.replicas: string found, integer expected");
+        reports(v, "required property 'selector' not found");
+        reports(v, "NetworkPolicy/gateway (Kubernetes client-java-api");
+        reports(v, "podSelecter");
+        reports(v, "required property 'podSelector' not found");
+        reports(v, "minReplica");
+        reports(v, "DaemonSet/not-in-the-platform");
+        reports(v, "Unknown/no-schema: no pinned schema for example.org/v1 Unknown");
+    }
+
+    @Test
+    void strimziResourcesAreValidatedAgainstStrimzisOwnCrds() {
+        List<String> v = schemaProblems(Kustomize.parseResource("/fixtures/strimzi-broken.yaml"));
+        reports(v, "partitions");
+        reports(v, "replica");
+        reports(v, "operations[0]: does not have a value in the enumeration");
+    }
+
+    @Test
+    void cloudNativePgResourcesAreValidatedAndEveryServiceNeedsItsRoleAndDatabase() {
+        List<JsonNode> objects = Kustomize.parseResource("/fixtures/cnpg-broken.yaml");
+        reports(schemaProblems(objects), "sise");
+        List<String> v = Invariants.databases(objects, PlatformFacts.services(), false);
+        reports(v, "funding-service: no managed login role funding");
+        reports(v, "recruitment-service: no Database recruitment owned by recruitment");
+    }
+
+    @Test
+    void aPartnerReadingMoreThanItsGrantsIsRejected() {
+        List<String> v = Invariants.kafkaUsers(Kustomize.parseResource("/fixtures/partner-reads-too-much.yaml"),
+                PlatformFacts.PARTNER_GRANTS);
+        reports(v, "partner may only read, found topic:literal:recruitment.events:Write");
+        reports(v, "reads a topic it is not granted: topic:literal:funding.events:Read");
+        reports(v, "consumer groups must be its own prefix partner-france-travail-");
+        reports(v, "no KafkaUser for funding-service");
+    }
+
+    @Test
+    void aMissingDeadLetterTopicIsNoticed() {
+        String dlq = Topics.deadLetter(Topics.FUNDING, "recruitment-service");
+        Predicate<JsonNode> isDlq = o -> dlq.equals(o.path("spec").path("topicName").asText());
+        List<JsonNode> objects = Kustomize.overlay("prod").stream().filter(isDlq.negate()).toList();
+        reports(Invariants.topics(objects, PlatformFacts.allTopics()), "no KafkaTopic for " + dlq);
+    }
+
+    @Test
+    void aRealmThatIsNotTheLocalRealmIsNoticed() {
+        List<JsonNode> objects = new ArrayList<>();
+        for (JsonNode o : Kustomize.overlay("prod")) {
+            JsonNode copy = o.deepCopy();
+            if ("KeycloakRealmImport".equals(o.path("kind").asText())) {
+                ((ObjectNode) copy.path("spec").path("realm")).put("accessTokenLifespan", 36000);
+            }
+            objects.add(copy);
+        }
+        reports(Invariants.realm(objects, false), "the imported realm is not the local realm");
+        assertFalse(Invariants.realm(Kustomize.overlay("prod"), false).stream().anyMatch(v -> v.contains("not the local realm")));
+    }
+}

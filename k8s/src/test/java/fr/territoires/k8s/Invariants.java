@@ -1,0 +1,371 @@
+package fr.territoires.k8s;
+
+import static fr.territoires.k8s.Kustomize.id;
+import static fr.territoires.k8s.Kustomize.ofKind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.territoires.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The platform's rules for what is deployed; each returns the violations it finds (none: fine). */
+final class Invariants {
+
+    static final String KAFKA = "ti-kafka";
+    static final String POSTGRES = "ti-postgres";
+    static final String IMAGE_PREFIX = "ghcr.io/territoires-industrie/";
+
+    private Invariants() {
+    }
+
+    /** Probes on the Quarkus health paths, requests and limits, a non-root read-only context. */
+    static List<String> deployments(List<JsonNode> objects) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String id = id(d);
+            JsonNode pod = d.path("spec").path("template").path("spec");
+            JsonNode podSecurity = pod.path("securityContext");
+            if (!"RuntimeDefault".equals(podSecurity.path("seccompProfile").path("type").asText())) {
+                v.add(id + ": pod seccompProfile is not RuntimeDefault");
+            }
+            if (pod.path("containers").isEmpty()) {
+                v.add(id + ": no container");
+            }
+            for (JsonNode c : pod.path("containers")) {
+                String cid = id + "/" + c.path("name").asText();
+                probe(v, cid, c, "startupProbe", "/q/health/started");
+                probe(v, cid, c, "livenessProbe", "/q/health/live");
+                probe(v, cid, c, "readinessProbe", "/q/health/ready");
+                for (String kind : List.of("requests", "limits")) {
+                    for (String resource : List.of("cpu", "memory")) {
+                        if (c.path("resources").path(kind).path(resource).asText().isEmpty()) {
+                            v.add(cid + ": no " + resource + " in resources." + kind);
+                        }
+                    }
+                }
+                JsonNode sc = c.path("securityContext");
+                if (!sc.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false))) {
+                    v.add(cid + ": runAsNonRoot is not true");
+                }
+                if (sc.path("runAsUser").asInt(podSecurity.path("runAsUser").asInt(-1)) == 0) {
+                    v.add(cid + ": runs as user 0");
+                }
+                if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
+                    v.add(cid + ": root filesystem is not read-only");
+                }
+                if (!sc.has("allowPrivilegeEscalation") || sc.path("allowPrivilegeEscalation").asBoolean(true)) {
+                    v.add(cid + ": allowPrivilegeEscalation is not false");
+                }
+                if (sc.path("privileged").asBoolean(false)) {
+                    v.add(cid + ": privileged");
+                }
+                Set<String> dropped = new TreeSet<>();
+                sc.path("capabilities").path("drop").forEach(x -> dropped.add(x.asText()));
+                if (!dropped.contains("ALL") || !sc.path("capabilities").path("add").isEmpty()) {
+                    v.add(cid + ": capabilities are not drop ALL, add none");
+                }
+                if (!writableTmp(pod, c)) {
+                    v.add(cid + ": no emptyDir mounted at /tmp");
+                }
+                String image = c.path("image").asText();
+                if (!image.startsWith(IMAGE_PREFIX) || !image.substring(IMAGE_PREFIX.length()).contains(":")) {
+                    v.add(cid + ": image " + image + " is not a tagged " + IMAGE_PREFIX + " image (kustomize images:)");
+                }
+            }
+        }
+        return v;
+    }
+
+    private static void probe(List<String> v, String cid, JsonNode c, String probe, String path) {
+        JsonNode p = c.path(probe);
+        if (p.isMissingNode()) {
+            v.add(cid + ": no " + probe);
+        } else if (!path.equals(p.path("httpGet").path("path").asText())) {
+            v.add(cid + ": " + probe + " does not GET " + path);
+        }
+    }
+
+    private static boolean writableTmp(JsonNode pod, JsonNode container) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if ("/tmp".equals(mount.path("mountPath").asText())) {
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText()) && volume.has("emptyDir")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A KafkaTopic for every topic and dead-letter topic of the events module, and no other. */
+    static List<String> topics(List<JsonNode> objects, List<String> expected) {
+        List<String> v = new ArrayList<>();
+        Set<String> found = new TreeSet<>();
+        for (JsonNode t : ofKind(objects, "KafkaTopic")) {
+            String name = t.path("spec").path("topicName").asText(t.path("metadata").path("name").asText());
+            found.add(name);
+            String id = id(t) + " (" + name + ")";
+            if (!KAFKA.equals(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
+                v.add(id + ": not labelled strimzi.io/cluster=" + KAFKA);
+            }
+            if (t.path("spec").path("partitions").asInt() != 3) {
+                v.add(id + ": partitions is not 3");
+            }
+            int replicas = t.path("spec").path("replicas").asInt();
+            int minIsr = t.path("spec").path("config").path("min.insync.replicas").asInt(0);
+            if (minIsr < 1 || (replicas > 1 && minIsr >= replicas) || minIsr > replicas) {
+                v.add(id + ": min.insync.replicas " + minIsr + " does not fit " + replicas + " replicas");
+            }
+            if (!t.path("spec").path("config").has("retention.ms")) {
+                v.add(id + ": no retention.ms");
+            }
+            if (!expected.contains(name)) {
+                v.add(id + ": not a topic of the events module");
+            }
+        }
+        for (String topic : expected) {
+            if (!found.contains(topic)) {
+                v.add("no KafkaTopic for " + topic);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Every service with a database has it: a Database owned by its role, the role managed with its
+     * password Secret, the Deployment reading that Secret; the Secret itself when {@code secretsRendered}.
+     */
+    static List<String> databases(List<JsonNode> objects, Map<String, String> services, boolean secretsRendered) {
+        List<String> v = new ArrayList<>();
+        List<JsonNode> clusters = ofKind(objects, "Cluster");
+        if (clusters.size() != 1) {
+            v.add("expected one CloudNativePG Cluster, found " + clusters.size());
+            return v;
+        }
+        JsonNode cluster = clusters.get(0);
+        String clusterName = cluster.path("metadata").path("name").asText();
+        services.forEach((service, db) -> {
+            if (db == null) {
+                return;
+            }
+            String secret = db + "-db-credentials";
+            boolean hasDatabase = ofKind(objects, "Database").stream().anyMatch(d -> db.equals(d.path("spec").path("name").asText())
+                    && db.equals(d.path("spec").path("owner").asText())
+                    && clusterName.equals(d.path("spec").path("cluster").path("name").asText()));
+            if (!hasDatabase) {
+                v.add(service + ": no Database " + db + " owned by " + db + " in cluster " + clusterName);
+            }
+            boolean hasRole = false;
+            for (JsonNode role : cluster.path("spec").path("managed").path("roles")) {
+                if (db.equals(role.path("name").asText())) {
+                    hasRole = role.path("login").asBoolean(false) && !role.path("superuser").asBoolean(false)
+                            && !"absent".equals(role.path("ensure").asText())
+                            && secret.equals(role.path("passwordSecret").path("name").asText());
+                }
+            }
+            if (!hasRole) {
+                v.add(service + ": no managed login role " + db + " (not superuser) with passwordSecret " + secret);
+            }
+            Optional<JsonNode> deployment = ofKind(objects, "Deployment").stream()
+                    .filter(d -> service.equals(d.path("metadata").path("name").asText())).findFirst();
+            if (deployment.isEmpty()) {
+                v.add(service + ": no Deployment");
+            } else {
+                Map<String, JsonNode> env = env(deployment.get());
+                if (!db.equals(env.getOrDefault("TI_DB_NAME", missing()).path("value").asText())) {
+                    v.add(service + ": TI_DB_NAME is not " + db);
+                }
+                for (String var : List.of("TI_DB_USER", "TI_DB_PASSWORD")) {
+                    if (!secret.equals(env.getOrDefault(var, missing()).path("valueFrom").path("secretKeyRef").path("name").asText())) {
+                        v.add(service + ": " + var + " does not come from Secret " + secret);
+                    }
+                }
+            }
+            if (secretsRendered) {
+                Optional<JsonNode> s = ofKind(objects, "Secret").stream()
+                        .filter(x -> secret.equals(x.path("metadata").path("name").asText())).findFirst();
+                if (s.isEmpty()) {
+                    v.add(service + ": no Secret " + secret);
+                } else if (!"kubernetes.io/basic-auth".equals(s.get().path("type").asText())
+                        || !(s.get().path("stringData").has("password") || s.get().path("data").has("password"))) {
+                    v.add(service + ": Secret " + secret + " is not a basic-auth Secret with a password");
+                }
+            }
+        });
+        return v;
+    }
+
+    static Map<String, JsonNode> env(JsonNode deployment) {
+        Map<String, JsonNode> env = new java.util.LinkedHashMap<>();
+        for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+            c.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        }
+        return env;
+    }
+
+    private static JsonNode missing() {
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** ACL = "type:patternType:name:Operation". */
+    static Set<String> acls(JsonNode user) {
+        Set<String> acls = new TreeSet<>();
+        for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+            JsonNode r = acl.path("resource");
+            String prefix = (acl.path("type").asText("allow").equals("deny") ? "deny:" : "")
+                    + r.path("type").asText() + ":" + r.path("patternType").asText("literal") + ":" + r.path("name").asText("*") + ":";
+            acl.path("operations").forEach(op -> acls.add(prefix + op.asText()));
+        }
+        return acls;
+    }
+
+    /** What a service's backbone needs, exactly (see kafka/users-services.yaml). */
+    static Set<String> expectedServiceAcls(String service) {
+        Set<String> acls = new TreeSet<>();
+        String own = PlatformFacts.PRODUCES.get(service);
+        List<String> consumed = PlatformFacts.CONSUMES.get(service);
+        for (String topic : Topics.ALL) {
+            acls.add("topic:literal:" + topic + ":Describe");
+            acls.add("topic:literal:" + topic + ":Create");
+        }
+        acls.add("topic:literal:" + own + ":Write");
+        for (String topic : consumed) {
+            acls.add("topic:literal:" + topic + ":Read");
+            String dlq = Topics.deadLetter(topic, service);
+            acls.add("topic:literal:" + dlq + ":Write");
+            acls.add("topic:literal:" + dlq + ":Describe");
+            acls.add("topic:literal:" + dlq + ":Create");
+        }
+        if (!consumed.isEmpty()) {
+            acls.add("group:literal:" + service + ":Read");
+            acls.add("group:literal:" + service + ":Describe");
+        }
+        return acls;
+    }
+
+    static Set<String> expectedPartnerAcls(String partner, List<String> topics) {
+        Set<String> acls = new TreeSet<>();
+        for (String topic : topics) {
+            acls.add("topic:literal:" + topic + ":Read");
+            acls.add("topic:literal:" + topic + ":Describe");
+        }
+        acls.add("group:prefix:" + partner + "-:Read");
+        acls.add("group:prefix:" + partner + "-:Describe");
+        return acls;
+    }
+
+    /** One KafkaUser per service with exactly its ACLs, and per partner with read on its granted topics only. */
+    static List<String> kafkaUsers(List<JsonNode> objects, Map<String, List<String>> grants) {
+        List<String> v = new ArrayList<>();
+        Map<String, JsonNode> users = new java.util.LinkedHashMap<>();
+        ofKind(objects, "KafkaUser").forEach(u -> users.put(u.path("metadata").path("name").asText(), u));
+        for (JsonNode u : users.values()) {
+            if (!KAFKA.equals(u.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
+                v.add(id(u) + ": not labelled strimzi.io/cluster=" + KAFKA);
+            }
+            if (!"scram-sha-512".equals(u.path("spec").path("authentication").path("type").asText())) {
+                v.add(id(u) + ": authentication is not scram-sha-512");
+            }
+        }
+        for (String service : PlatformFacts.PRODUCES.keySet()) {
+            JsonNode user = users.get(service);
+            if (user == null) {
+                v.add("no KafkaUser for " + service);
+                continue;
+            }
+            Set<String> actual = acls(user);
+            Set<String> expected = expectedServiceAcls(service);
+            if (!actual.equals(expected)) {
+                v.add(id(user) + ": ACLs " + diff(actual, expected));
+            }
+            ofKind(objects, "Deployment").stream().filter(d -> service.equals(d.path("metadata").path("name").asText()))
+                    .forEach(d -> {
+                        String secret = env(d).getOrDefault("KAFKA_SASL_JAAS_CONFIG", missing())
+                                .path("valueFrom").path("secretKeyRef").path("name").asText();
+                        if (!service.equals(secret)) {
+                            v.add(service + ": KAFKA_SASL_JAAS_CONFIG does not come from the KafkaUser's Secret " + service);
+                        }
+                    });
+        }
+        for (JsonNode user : users.values()) {
+            String name = user.path("metadata").path("name").asText();
+            if (PlatformFacts.PRODUCES.containsKey(name)) {
+                continue;
+            }
+            List<String> granted = grants.get(name);
+            if (granted == null) {
+                v.add(id(user) + ": neither a service nor a partner with grants");
+                continue;
+            }
+            Set<String> actual = acls(user);
+            for (String acl : actual) {
+                String[] parts = acl.split(":");
+                boolean read = parts[parts.length - 1].equals("Read") || parts[parts.length - 1].equals("Describe");
+                if (!read || acl.startsWith("deny:") || acl.startsWith("cluster:") || acl.startsWith("transactionalId:")) {
+                    v.add(id(user) + ": partner may only read, found " + acl);
+                } else if (acl.startsWith("topic:") && (!parts[1].equals("literal") || !granted.contains(parts[2]))) {
+                    v.add(id(user) + ": reads a topic it is not granted: " + acl);
+                } else if (acl.startsWith("group:") && !(parts[1].equals("prefix") && parts[2].equals(name + "-"))) {
+                    v.add(id(user) + ": consumer groups must be its own prefix " + name + "-, found " + acl);
+                }
+            }
+            Set<String> expected = expectedPartnerAcls(name, granted);
+            if (!actual.equals(expected)) {
+                v.add(id(user) + ": ACLs " + diff(actual, expected));
+            }
+        }
+        for (String partner : grants.keySet()) {
+            if (!users.containsKey(partner)) {
+                v.add("no KafkaUser for partner " + partner);
+            }
+        }
+        return v;
+    }
+
+    private static String diff(Set<String> actual, Set<String> expected) {
+        Set<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        Set<String> lacking = new TreeSet<>(expected);
+        lacking.removeAll(actual);
+        return "differ: extra " + extra + ", missing " + lacking;
+    }
+
+    /** The realm imported is the local realm, changed only as RealmImports says, with its placeholders filled. */
+    static List<String> realm(List<JsonNode> objects, boolean demoUsers) {
+        List<String> v = new ArrayList<>();
+        List<JsonNode> imports = ofKind(objects, "KeycloakRealmImport");
+        List<JsonNode> keycloaks = ofKind(objects, "Keycloak");
+        if (imports.size() != 1 || keycloaks.size() != 1) {
+            v.add("expected one Keycloak and one KeycloakRealmImport, found " + keycloaks.size() + " and " + imports.size());
+            return v;
+        }
+        JsonNode spec = imports.get(0).path("spec");
+        if (!keycloaks.get(0).path("metadata").path("name").asText().equals(spec.path("keycloakCRName").asText())) {
+            v.add("the realm import does not name the Keycloak resource");
+        }
+        if (!RealmImports.expected(demoUsers).equals(spec.path("realm"))) {
+            v.add("the imported realm is not the local realm (platform-stack keycloak/territoires-realm.json) with "
+                    + "placeholders" + (demoUsers ? " and the demo users" : " and without the demo users")
+                    + ": run the k8s tests with -Dk8s.regenerate=true");
+        }
+        RealmImports.placeholders().forEach((name, key) -> {
+            JsonNode ref = spec.path("placeholders").path(name).path("secret");
+            if (!RealmImports.SECRET.equals(ref.path("name").asText()) || !key.equals(ref.path("key").asText())) {
+                v.add("placeholder " + name + " is not filled from " + RealmImports.SECRET + "/" + key);
+            }
+        });
+        Set<String> clients = new TreeSet<>();
+        spec.path("realm").path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
+        for (String partner : PlatformFacts.PARTNER_GRANTS.keySet()) {
+            if (!clients.contains(partner)) {
+                v.add("partner " + partner + " has no Keycloak client");
+            }
+        }
+        return v;
+    }
+}
