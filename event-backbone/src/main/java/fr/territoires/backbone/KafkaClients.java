@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,16 +34,35 @@ public class KafkaClients {
 
     private final String bootstrapServers;
     private final BackboneConfig config;
+    private final Properties security = new Properties();
 
+    /**
+     * The broker's address and, on a secured cluster (Kubernetes: SCRAM over Strimzi's listeners),
+     * the credentials every client of the backbone presents, from {@code kafka.security.protocol},
+     * {@code kafka.sasl.mechanism} and {@code kafka.sasl.jaas.config} (env KAFKA_SECURITY_PROTOCOL…).
+     */
     public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "kafka.security.protocol") Optional<String> securityProtocol,
+            @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> saslMechanism,
+            @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> saslJaasConfig,
             BackboneConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
+        securityProtocol.ifPresent(v -> security.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, v));
+        saslMechanism.ifPresent(v -> security.put(SaslConfigs.SASL_MECHANISM, v));
+        saslJaasConfig.ifPresent(v -> security.put(SaslConfigs.SASL_JAAS_CONFIG, v));
+    }
+
+    /** What every client of the backbone starts from: the bootstrap servers and the credentials. */
+    Properties common() {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(security);
+        return p;
     }
 
     public KafkaProducer<String, String> producer(String purpose) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = common();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.service() + "-" + purpose);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -57,8 +79,7 @@ public class KafkaClients {
     }
 
     public KafkaConsumer<String, String> consumer(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = common();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.service());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + topic);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -72,8 +93,7 @@ public class KafkaClients {
 
     /** Creates the topics that do not exist yet (3 partitions by default); existing ones are left as they are. */
     public void ensureTopics(Collection<String> topics) throws InterruptedException, TimeoutException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = common();
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         try (Admin admin = Admin.create(p)) {
