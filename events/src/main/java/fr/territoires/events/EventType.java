@@ -38,11 +38,27 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType FUNDS_DECOMMITTED = new EventType("funding", "funds-decommitted", 1, Topics.FUNDING,
             fr.territoires.events.funding.FundsDecommittedV1.class);
 
+    public static final EventType NEED_PUBLISHED = new EventType("recruitment", "need-published", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Published.class);
+
+    public static final EventType NEED_UPDATED = new EventType("recruitment", "need-updated", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Updated.class);
+
+    public static final EventType NEED_FILLED = new EventType("recruitment", "need-filled", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Filled.class);
+
+    public static final EventType NEED_CANCELLED = new EventType("recruitment", "need-cancelled", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Cancelled.class);
+
+    public static final EventType NEED_EXPIRED = new EventType("recruitment", "need-expired", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Expired.class);
+
     /** Every published type; a type missing here is not a contract. */
     public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
             TERRITORY_PERIMETER_CHANGED, TERRITORY_UPDATED, ACTION_SHEET_ADDED, ACTION_SHEET_UPDATED, SITE_LISTED,
             SITE_UPDATED,
-            FUNDS_COMMITTED, FUNDS_DECOMMITTED);
+            FUNDS_COMMITTED, FUNDS_DECOMMITTED,
+            NEED_PUBLISHED, NEED_UPDATED, NEED_FILLED, NEED_CANCELLED, NEED_EXPIRED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {
