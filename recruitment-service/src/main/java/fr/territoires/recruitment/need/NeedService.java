@@ -107,7 +107,8 @@ public class NeedService {
                 throw ProblemException.invalid("siret", "is not a registered company; register it first at "
                         + "/api/recruitment/companies");
             }
-            return placeOf(company, on).chain(territory -> {
+            // Where the establishment is counts today, even for a need recorded as declared earlier.
+            return placeOf(company, today.date()).chain(territory -> {
                 RecruitmentNeed n = new RecruitmentNeed();
                 n.id = UUID.randomUUID();
                 n.siret = company.siret;
