@@ -8,6 +8,7 @@ import fr.territoires.recruitment.reference.Rome;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +59,13 @@ public class NeedEvents {
         return new NeedV1(n.id, n.romeCode, Rome.family(n.romeCode).name(), n.jobTitle, n.commune, n.departement, n.epci,
                 company.nafCode, company.sizeBand.name(), n.headcount, n.filledCount, n.openPositions(),
                 n.contractType.name(), n.qualificationLevel.name(), List.of(n.skills), n.workStudy,
-                n.startDate.toString(), n.deadline.toString(), new java.math.BigDecimal(n.hoursPerWeek.stripTrailingZeros().toPlainString()), n.difficult,
+                n.startDate.toString(), n.deadline.toString(), hours(n.hoursPerWeek), n.difficult,
                 Arrays.stream(n.difficultyReasons).toList(), n.status.name(), n.declaredOn.toString(),
                 n.closedOn == null ? null : n.closedOn.toString());
+    }
+
+    /** 35.0 as 35, 37.5 as 37.5: hours as a person writes them. */
+    private static BigDecimal hours(BigDecimal value) {
+        return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 }
