@@ -148,6 +148,11 @@ public class NeedService {
             }
             IfMatch.check(expectedVersion, n.version, "Need " + id);
             requireOpen(n);
+            if (NeedRules.isDue(n, on) && request.deadline() != null && request.deadline().equals(n.deadline)) {
+                // Its expiry is due (the job has not run yet): record it as expired, not as changed after.
+                throw ProblemException.conflict("need-past-deadline", "Need " + id + " passed its deadline "
+                        + n.deadline + " and expires; give a new deadline to keep it open, or declare a new need");
+            }
             List<Problem.FieldError> siret = request.siret() != null && !request.siret().equals(n.siret)
                     ? List.of(new Problem.FieldError("siret", "cannot change; declare a new need for the other company"))
                     : List.of();
