@@ -7,6 +7,7 @@ import fr.territoires.recruitment.Today;
 import fr.territoires.recruitment.company.CompanyRepository;
 import fr.territoires.recruitment.company.CompanyService;
 import fr.territoires.recruitment.need.NeedService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -104,8 +105,10 @@ public class BulkDeclaration {
                     }).replaceWith(true);
                 });
         return company.chain(registered -> needs.declareInCurrentTransaction(read.need(), caller, on)
-                .invoke(d -> outcomes.lines().add(new LineReport(row.line(), siret, d.need().romeCode, d.need().headcount, d.need().id,
-                        registered, Outcome.DECLARED))))
+                .invoke(d -> outcomes.lines().add(new LineReport(row.line(), siret, d.need().romeCode, d.need().headcount,
+                        d.need().id, registered, Outcome.DECLARED))))
+                // Written rows leave the session: each flush would otherwise check every need of the file again.
+                .call(() -> Panache.getSession().chain(s -> s.flush().invoke(s::clear)))
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     Problem p = ((ProblemException) e).problem();
                     if (p.errors() == null || p.errors().isEmpty()) {
