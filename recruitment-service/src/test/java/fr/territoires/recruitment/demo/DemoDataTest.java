@@ -92,6 +92,11 @@ class DemoDataTest {
                 .when().get("/api/recruitment/needs")
                 .then().statusCode(200).body("total", equalTo(8), "items.companyName", everyItem(startsWith("(demo) ")),
                         "items.romeCode", hasItems("H2913", "H2903", "I1310", "H3302"));
+        // The realm's demo company user (SIREN 999990005) manages the first demo company's needs.
+        given().auth().oauth2(TestTokens.user("company.demo").roles("company").siren("999990005").token())
+                .when().get("/api/recruitment/needs")
+                .then().statusCode(200).body("total", equalTo(3),
+                        "items.companyName", everyItem(equalTo("(demo) Métallerie du Bassin de Pompey")));
         // The indicators have something true to show: open, difficult, old needs of industry and maintenance.
         given().auth().oauth2(TestTokens.partner()).queryParam("area", "ti-4402")
                 .when().get("/api/recruitment/indicators/shortage-jobs")
