@@ -62,12 +62,28 @@ public record EventType(String service, String event, int version, String topic,
     public static final EventType PAYMENT_REVERSED = new EventType("funding", "payment-reversed", 1, Topics.FUNDING,
             fr.territoires.events.funding.PaymentReversedV1.class);
 
+    public static final EventType NEED_PUBLISHED = new EventType("recruitment", "need-published", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Published.class);
+
+    public static final EventType NEED_UPDATED = new EventType("recruitment", "need-updated", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Updated.class);
+
+    public static final EventType NEED_FILLED = new EventType("recruitment", "need-filled", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Filled.class);
+
+    public static final EventType NEED_CANCELLED = new EventType("recruitment", "need-cancelled", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Cancelled.class);
+
+    public static final EventType NEED_EXPIRED = new EventType("recruitment", "need-expired", 1, Topics.RECRUITMENT,
+            fr.territoires.events.recruitment.NeedV1.Expired.class);
+
     /** Every published type; a type missing here is not a contract. */
     public static final List<EventType> ALL = List.of(TERRITORY_LABELLED, TERRITORY_STATUS_CHANGED,
             TERRITORY_PERIMETER_CHANGED, TERRITORY_UPDATED, ACTION_SHEET_ADDED, ACTION_SHEET_UPDATED, SITE_LISTED,
             SITE_UPDATED,
             FUNDS_COMMITTED, FUNDS_DECOMMITTED, ENVELOPE_OPENED, ENVELOPE_CHANGED, ENVELOPE_CLOSED, ENVELOPE_EXHAUSTED,
-            APPLICATION_SUBMITTED, APPLICATION_DECIDED, PAYMENT_MADE, PAYMENT_REVERSED);
+            APPLICATION_SUBMITTED, APPLICATION_DECIDED, PAYMENT_MADE, PAYMENT_REVERSED,
+            NEED_PUBLISHED, NEED_UPDATED, NEED_FILLED, NEED_CANCELLED, NEED_EXPIRED);
 
     /** The value of the {@code ce_type} header. */
     public String type() {

@@ -143,4 +143,43 @@ class EventContractsTest {
             }
         }
     }
+
+    /** The need events: the Java payload fits each schema, bad values are named, and no personal data is carried. */
+    @Test
+    void theRecruitmentNeedEventsAreValidAndCarryNoPersonalData() {
+        var need = new fr.territoires.events.recruitment.NeedV1(java.util.UUID.randomUUID(), "H2913", "H",
+                "Soudeur TIG", "54430", "54", "245400601", "25.11Z", "SMALL", 3, 1, 2, "CDI", "SKILLED_WORKER",
+                List.of("TIG"), true, "2026-12-01", "2027-02-28", new BigDecimal("35"), true,
+                List.of("CANDIDATE_SHORTAGE"), "PARTIALLY_FILLED", "2026-11-22", null);
+        assertEquals(List.of(), EventSchemas.violations(EventType.NEED_PUBLISHED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4401", need))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NEED_UPDATED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Updated("ti-4401", need, List.of("filledCount")))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NEED_FILLED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Filled("ti-4401", need, "OPEN"))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NEED_CANCELLED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Cancelled("ti-4401", need, "OPEN"))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NEED_EXPIRED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Expired("ti-4401", need, "OPEN"))));
+
+        var absurd = new fr.territoires.events.recruitment.NeedV1(need.id(), "Z2913", "Z", "Soudeur", "54430", "54", null,
+                "25.11Z", "SMALL", 0, 0, 0, "CDI", "SKILLED_WORKER", List.of(), false, "2026-12-01", "2027-02-28",
+                new BigDecimal("60"), false, List.of(), "OPEN", "2026-11-22", null);
+        List<String> violations = EventSchemas.violations(EventType.NEED_PUBLISHED,
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4401", absurd)));
+        assertEquals(4, violations.size(), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("headcount")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("hoursPerWeek")), violations.toString());
+
+        for (EventType type : List.of(EventType.NEED_PUBLISHED, EventType.NEED_UPDATED, EventType.NEED_FILLED,
+                EventType.NEED_CANCELLED, EventType.NEED_EXPIRED)) {
+            assertEquals(Topics.RECRUITMENT, type.topic());
+            Set<String> fields = new java.util.TreeSet<>();
+            EventSchemas.schemaDocument(type).at("/$defs/need/properties").fieldNames().forEachRemaining(fields::add);
+            for (String personal : List.of("siret", "siren", "companyName", "name", "contact", "email", "phone",
+                    "difficultyComment")) {
+                assertFalse(fields.contains(personal), type.type() + " must not carry " + personal);
+            }
+        }
+    }
 }

@@ -1,0 +1,141 @@
+package fr.territoires.recruitment.bulk;
+
+import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Needs as a spreadsheet gives them: a header row naming the columns (any order, {@link #REQUIRED}
+ * and any of {@link #OPTIONAL}), comma or semicolon separated, UTF-8 with or without BOM, fields
+ * optionally quoted (RFC 4180). Lists (skills, difficulty_reasons) are separated by '|'.
+ */
+public final class NeedCsv {
+
+    public static final List<String> REQUIRED = List.of("siret", "rome_code", "job_title", "headcount", "contract_type",
+            "qualification_level", "start_date", "deadline", "hours_per_week");
+    public static final List<String> OPTIONAL = List.of("filled_count", "skills", "work_study", "difficult",
+            "difficulty_reasons", "difficulty_comment", "company_name", "naf_code", "commune", "size_band", "territory");
+    public static final int MAX_ROWS = 5_000;
+
+    /** One data row by column name; {@code line} is its line number in the file (the header is line 1). */
+    public record Row(int line, Map<String, String> values) {
+
+        /** The trimmed value, or null when the column is absent or the cell empty. */
+        public String get(String column) {
+            String v = values.get(column);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+
+    private NeedCsv() {
+    }
+
+    public static List<Row> parse(byte[] bytes) {
+        String text = decode(bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> records = records(text);
+        if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
+            throw ProblemException.invalid("file", "is empty; expected a header with " + String.join(";", REQUIRED));
+        }
+        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                errors.add(new Problem.FieldError("file", "the header has no column " + column));
+            }
+        }
+        for (String column : header) {
+            if (!column.isEmpty() && !REQUIRED.contains(column) && !OPTIONAL.contains(column)) {
+                errors.add(new Problem.FieldError("file", "unknown column " + column + " (known: "
+                        + String.join(", ", REQUIRED) + ", " + String.join(", ", OPTIONAL) + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.validation("The header of the file is not usable", errors));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> fields = records.get(r);
+            if (fields.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < header.size() && i < fields.size(); i++) {
+                values.put(header.get(i), fields.get(i));
+            }
+            rows.add(new Row(r + 1, values));
+        }
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("file", "has a header but no row");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw ProblemException.invalid("file", "has " + rows.size() + " needs; at most " + MAX_ROWS
+                    + " per file (split it)");
+        }
+        return rows;
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("file", "is not UTF-8 (re-save it as UTF-8, with or without BOM)");
+        }
+    }
+
+    /** RFC 4180 records; the separator is the first ';' or ',' of the header line. */
+    static List<List<String>> records(String text) {
+        int firstLineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
+        String firstLine = text.substring(0, firstLineEnd);
+        char separator = firstLine.indexOf(';') >= 0 ? ';' : ',';
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank()) {
+                field.setLength(0);
+                quoted = true;
+            } else if (c == separator) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                records.add(fields);
+                fields = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (!field.isEmpty() || !fields.isEmpty()) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,100 @@
+package fr.territoires.recruitment.reference;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The official lists recruitment-service checks codes against, from the extract in {@code reference/}
+ * (see reference-data/README.md): NAF rév. 2 subclasses and the communes with their département,
+ * region and EPCI. Read once at start-up, immutable.
+ */
+@Startup
+@ApplicationScoped
+public class ReferenceData {
+
+    /** @param epci SIREN of its EPCI, or null for the few communes outside any */
+    public record Commune(String code, String name, String departement, String region, String epci) {
+    }
+
+    private final Map<String, Commune> communes = new HashMap<>(50_000);
+    private final Map<String, String> epcis = new HashMap<>(2_000);
+    private final Map<String, String> departements = new HashMap<>();
+    private final Map<String, String> regions = new HashMap<>();
+    private final Map<String, String> naf = new HashMap<>(1_000);
+    private final String source;
+
+    public ReferenceData() {
+        read("communes.csv.gz", f -> communes.put(f[0], new Commune(f[0], f[1], f[2], f[3], f[4].isEmpty() ? null : f[4])));
+        read("epcis.csv.gz", f -> epcis.put(f[0], f[1]));
+        read("departements.csv", f -> departements.put(f[0], f[1]));
+        read("regions.csv", f -> regions.put(f[0], f[1]));
+        read("naf.csv", f -> naf.put(f[0], f[1]));
+        try (InputStream in = resource("SOURCE")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<Commune> commune(String code) {
+        return Optional.ofNullable(code == null ? null : communes.get(code));
+    }
+
+    public Optional<String> epciName(String siren) {
+        return Optional.ofNullable(siren == null ? null : epcis.get(siren));
+    }
+
+    public Optional<String> departementName(String code) {
+        return Optional.ofNullable(code == null ? null : departements.get(code));
+    }
+
+    public Optional<String> regionName(String code) {
+        return Optional.ofNullable(code == null ? null : regions.get(code));
+    }
+
+    /** The label of a NAF rév. 2 subclass such as 25.11Z; empty when the list has no such code. */
+    public Optional<String> naf(String code) {
+        return Optional.ofNullable(code == null ? null : naf.get(code));
+    }
+
+    public int nafCount() {
+        return naf.size();
+    }
+
+    /** Which package versions the data comes from. */
+    public String source() {
+        return source;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + name);
+        if (in == null) {
+            throw new IOException("reference/" + name + " is missing from the classpath");
+        }
+        return name.endsWith(".gz") ? new GZIPInputStream(in, 65_536) : in;
+    }
+
+    private static void read(String name, Consumer<String[]> row) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty()) {
+                    row.accept(line.split(";", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading reference/" + name, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package fr.territoires.recruitment.territory;
+
+import fr.territoires.commons.paging.Page;
+import fr.territoires.commons.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads of the territory replica, in the caller's session. */
+@ApplicationScoped
+public class Territories {
+
+    /** A territory as the replica holds it on a date: its perimeter then. */
+    public record Known(String code, String name, String status, boolean pilot, List<String> epcis,
+            List<String> communes) {
+    }
+
+    private static final String CURRENT = """
+            SELECT t.code, t.name, t.status, t.pilot,
+                   coalesce(array_to_string(cur.epcis, ','), ''), coalesce(array_to_string(cur.communes, ','), '')
+            FROM territory t
+            LEFT JOIN LATERAL (SELECT p.epcis, p.communes FROM territory_perimeter p
+                               WHERE p.territory_code = t.code AND p.effective_on <= :d
+                               ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+            """;
+
+    /** The labelled territories whose perimeter holds the commune on that date, by code. */
+    public Uni<List<String>> labelledContaining(String commune, LocalDate on) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT t.code FROM territory t
+                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
+                              WHERE p.territory_code = t.code AND p.effective_on <= :d
+                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+                WHERE t.status = 'LABELLED' AND :commune = ANY (cur.communes)
+                ORDER BY t.code""", String.class)
+                .setParameter("d", on).setParameter("commune", commune).getResultList());
+    }
+
+    public Uni<Optional<Known>> find(String code, LocalDate on) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " WHERE t.code = :code", Object[].class)
+                .setParameter("d", on).setParameter("code", code).getResultList())
+                .map(rows -> rows.stream().findFirst().map(Territories::known));
+    }
+
+    /** Names of the territories with these codes (unknown codes are left out). */
+    public Uni<Map<String, String>> names(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT code, name FROM territory WHERE code IN (:codes)", Object[].class)
+                .setParameter("codes", List.copyOf(codes)).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1])));
+    }
+
+    public Uni<Page<Known>> page(LocalDate on, PageRequest request) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " ORDER BY t.code", Object[].class)
+                .setParameter("d", on).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList()
+                .chain(rows -> s.createNativeQuery("SELECT count(*) FROM territory", Long.class).getSingleResult()
+                        .map(total -> Page.of(rows.stream().map(Territories::known).toList(), request, total))));
+    }
+
+    private static Known known(Object[] r) {
+        return new Known((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], split((String) r[4]),
+                split((String) r[5]));
+    }
+
+    private static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,29 @@
+package fr.territoires.recruitment.territory;
+
+import fr.territoires.backbone.inbox.EventHandler;
+import fr.territoires.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The territory events recruitment-service keeps its replica with. */
+@ApplicationScoped
+public class TerritoryEventHandlers {
+
+    @Produces
+    @ApplicationScoped
+    EventHandler labelled(TerritoryReplica replica) {
+        return EventHandler.of(EventType.TERRITORY_LABELLED, replica::labelled);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventHandler statusChanged(TerritoryReplica replica) {
+        return EventHandler.of(EventType.TERRITORY_STATUS_CHANGED, replica::statusChanged);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventHandler perimeterChanged(TerritoryReplica replica) {
+        return EventHandler.of(EventType.TERRITORY_PERIMETER_CHANGED, replica::perimeterChanged);
+    }
+}
