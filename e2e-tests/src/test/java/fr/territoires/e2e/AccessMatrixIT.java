@@ -93,6 +93,14 @@ class AccessMatrixIT {
                 List.of(200, 200, 403, 403, 200));
         matrix.put(new Operation("list envelopes", "funding-service", "GET", "/api/funding/envelopes", null),
                 List.of(200, 200, 200, 200, 200));
+        matrix.put(new Operation("read a territory's funding report", "funding-service", "GET",
+                "/api/funding/reports/territories/" + MINE, null), List.of(200, 200, 200, 403, 200));
+        matrix.put(new Operation("read national funding reports", "funding-service", "GET",
+                "/api/funding/reports/summary?by=priority", null), List.of(200, 200, 403, 403, 200));
+        matrix.put(new Operation("list recruitment needs", "recruitment-service", "GET", "/api/recruitment/needs", null),
+                List.of(200, 200, 200, 200, 200));
+        matrix.put(new Operation("read recruitment indicators", "recruitment-service", "GET",
+                "/api/recruitment/indicators?level=TERRITORY&area=" + MINE, null), List.of(200, 200, 200, 200, 200));
 
         List<String> mismatches = new ArrayList<>();
         for (var row : matrix.entrySet()) {
@@ -117,6 +125,26 @@ class AccessMatrixIT {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /** The dashboard combines the three services; for the Region's officer every part is there. */
+    @Test
+    void theDashboardShowsATerritoryFromTheThreeServices() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .baseUri(platform.gateway()).auth().oauth2(TOKENS.get("officer.grandest"))
+                .when().get("/api/territories/" + MINE + "/dashboard")
+                .then().statusCode(200)
+                .body("profile.name", org.hamcrest.Matchers.equalTo("Val de Lorraine"),
+                        "funding.priorities.size()", org.hamcrest.Matchers.equalTo(4),
+                        "recruitment.thisMonth", org.hamcrest.Matchers.notNullValue(),
+                        "recruitment.shortageJobs", org.hamcrest.Matchers.notNullValue(),
+                        "missing.size()", org.hamcrest.Matchers.equalTo(0)));
+        // A company sees the registry and recruitment parts, not the money: that part is flagged, not an error.
+        given().baseUri(platform.gateway()).auth().oauth2(TOKENS.get("company.demo"))
+                .when().get("/api/territories/" + MINE + "/dashboard")
+                .then().statusCode(200)
+                .body("funding", org.hamcrest.Matchers.nullValue(),
+                        "missing.part", org.hamcrest.Matchers.contains("funding"));
     }
 
     private static Response send(String base, String token, Operation op) {
