@@ -113,7 +113,10 @@ public class DemoData {
 
     /** One attempt: loads everything in one transaction if the demo territories are there. */
     public Uni<Outcome> load() {
-        DemoFile file = read();
+        return load(read());
+    }
+
+    Uni<Outcome> load(DemoFile file) {
         List<String> territories = file.applications().stream().map(DemoApplication::territory).distinct().toList();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "SELECT count(*) FROM envelope WHERE name = :name", Long.class)
