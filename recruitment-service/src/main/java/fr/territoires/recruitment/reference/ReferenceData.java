@@ -1,18 +1,12 @@
 package fr.territoires.recruitment.reference;
 
+import fr.territoires.commons.reference.ReferenceFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The official lists recruitment-service checks codes against, from the extract in {@code reference/}
@@ -40,11 +34,7 @@ public class ReferenceData {
         read("departements.csv", f -> departements.put(f[0], f[1]));
         read("regions.csv", f -> regions.put(f[0], f[1]));
         read("naf.csv", f -> naf.put(f[0], f[1]));
-        try (InputStream in = resource("SOURCE")) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        source = ReferenceFiles.firstLine(ReferenceData.class, "SOURCE");
     }
 
     public Optional<Commune> commune(String code) {
@@ -77,24 +67,7 @@ public class ReferenceData {
         return source;
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + name);
-        if (in == null) {
-            throw new IOException("reference/" + name + " is missing from the classpath");
-        }
-        return name.endsWith(".gz") ? new GZIPInputStream(in, 65_536) : in;
-    }
-
     private static void read(String name, Consumer<String[]> row) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
-            reader.readLine(); // header
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty()) {
-                    row.accept(line.split(";", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading reference/" + name, e);
-        }
+        ReferenceFiles.rows(ReferenceData.class, name, row);
     }
 }

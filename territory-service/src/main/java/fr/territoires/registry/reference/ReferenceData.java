@@ -1,13 +1,8 @@
 package fr.territoires.registry.reference;
 
+import fr.territoires.commons.reference.ReferenceFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The official administrative divisions (communes, EPCIs, départements, regions) from the extract
@@ -76,11 +70,7 @@ public class ReferenceData {
         });
         read("departements.csv", f -> departements.put(f[0], new Departement(f[0], f[1], f[2])));
         read("regions.csv", f -> regions.put(f[0], new Region(f[0], f[1])));
-        try (InputStream in = resource("SOURCE")) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        source = ReferenceFiles.firstLine(ReferenceData.class, "SOURCE");
     }
 
     public Optional<Commune> commune(String code) {
@@ -130,24 +120,7 @@ public class ReferenceData {
         return source;
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + name);
-        if (in == null) {
-            throw new IOException("reference/" + name + " is missing from the classpath");
-        }
-        return name.endsWith(".gz") ? new GZIPInputStream(in, 65_536) : in;
-    }
-
     private static void read(String name, Consumer<String[]> row) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
-            reader.readLine(); // header
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty()) {
-                    row.accept(line.split(";", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading reference/" + name, e);
-        }
+        ReferenceFiles.rows(ReferenceData.class, name, row);
     }
 }
