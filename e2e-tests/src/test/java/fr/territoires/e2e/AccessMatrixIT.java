@@ -42,7 +42,9 @@ class AccessMatrixIT {
         territory(admin, OTHER, "Plastics Vallée", "200042935");
     }
 
-    private static void territory(String admin, String code, String name, String epci) {
+    /** A labelled territory with one EPCI since 2024, unless it exists already (the suites share the platform). */
+    static void territory(String admin, String code, String name, String epci) {
+        E2ePlatform platform = E2ePlatform.get();
         int created = given().baseUri(platform.gateway()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("code", code, "name", name, "status", "LABELLED")).post("/api/territories").statusCode();
         if (created == 201) {
