@@ -71,7 +71,7 @@ public class CommitmentService {
             for (Commitment c : commitments) {
                 EnvelopeState e = find(envelopes, c.envelopeId);
                 chain = chain.chain(() -> balances.addCommitted(c.envelopeId, c.amount))
-                        .chain(() -> Panache.getSession().chain(s -> s.persist(c).chain(s::flush)))
+                        .chain(() -> Panache.getSession().chain(s -> s.persist(c)))
                         .chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.COMMITTED, c.envelopeId, c.id, null, null,
                                 c.amount, "Application " + app.id + " approved: " + app.title, actor)))
                         .chain(() -> outbox.append(EventType.FUNDS_COMMITTED, app.territoryCode, new FundsCommittedV1(
@@ -141,7 +141,7 @@ public class CommitmentService {
                         }
                     })
                             .chain(() -> balances.addPaid(c.envelopeId, amount))
-                            .chain(() -> Panache.getSession().chain(s -> s.persist(p).chain(s::flush)))
+                            .chain(() -> Panache.getSession().chain(s -> s.persist(p)))
                             .chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.PAID, c.envelopeId, c.id, p.id,
                                     p.fiscalYear, amount, kind + (reason == null ? "" : ": " + reason), actor)))
                             .chain(() -> outbox.append(EventType.PAYMENT_MADE, c.territoryCode, new PaymentMadeV1(
@@ -184,7 +184,7 @@ public class CommitmentService {
                         c.paid = c.paid.subtract(amount);
                         return balances.addPaidInYear(c.envelopeId, original.fiscalYear, amount.negate())
                                 .chain(() -> balances.addPaid(c.envelopeId, amount.negate()))
-                                .chain(() -> Panache.getSession().chain(s -> s.persist(r).chain(s::flush)))
+                                .chain(() -> Panache.getSession().chain(s -> s.persist(r)))
                                 .chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.REVERSED, c.envelopeId, c.id, r.id,
                                         original.fiscalYear, amount.negate(), reason, actor)))
                                 .chain(() -> outbox.append(EventType.PAYMENT_REVERSED, c.territoryCode, new PaymentReversedV1(

@@ -27,14 +27,18 @@ public class Ledger {
             BigDecimal amount, String reason, String actor) {
     }
 
+    /**
+     * Flushes the session first: an entry references the commitment and payment rows the same
+     * transaction has just persisted, and a native insert does not flush them by itself.
+     */
     public Uni<Void> append(Entry e) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> s.flush().chain(() -> s.createNativeQuery("""
                 INSERT INTO ledger_entry (actor, kind, envelope_id, commitment_id, payment_id, fiscal_year, amount, reason)
                 VALUES (:actor, :kind, :envelope, :commitment, :payment, :year, :amount, :reason)""")
                 .setParameter("actor", e.actor()).setParameter("kind", e.kind().name())
                 .setParameter("envelope", e.envelopeId()).setParameter("commitment", e.commitmentId())
                 .setParameter("payment", e.paymentId()).setParameter("year", e.fiscalYear())
-                .setParameter("amount", e.amount()).setParameter("reason", e.reason()).executeUpdate())
+                .setParameter("amount", e.amount()).setParameter("reason", e.reason()).executeUpdate()))
                 .replaceWithVoid();
     }
 }
