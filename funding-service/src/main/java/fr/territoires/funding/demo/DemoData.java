@@ -3,6 +3,7 @@ package fr.territoires.funding.demo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.demo.DemoLoading;
 import fr.territoires.funding.application.Application;
 import fr.territoires.funding.application.ApplicationRequests;
 import fr.territoires.funding.application.ApplicationService;
@@ -13,7 +14,6 @@ import fr.territoires.funding.envelope.EnvelopeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,15 +21,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,8 +34,9 @@ import org.jboss.logging.Logger;
  * Loads {@code demo/funding.json} when {@code funding.demo-data.enabled} is true (`./platform up`):
  * envelopes of the programme's funders and applications of the demo territories at every stage,
  * with commitments and payments, through the same services and rules as the API. The territories
- * arrive from territory events, so the loader waits for them (every 5 s, 10 minutes at most); it
- * loads in one transaction, once (an envelope of the demo already there means it is done).
+ * arrive from territory events, so the loader waits for them ({@link DemoLoading}: every 5 s, 10
+ * minutes at most); it loads in one transaction, once (an envelope of the demo already there means
+ * it is done).
  */
 @ApplicationScoped
 public class DemoData {
@@ -46,7 +44,6 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final CallerScope LOADER = new CallerScope("demo-data", Set.of(CallerScope.PROGRAMME_ADMIN), null, List.of(),
             null);
-    private static final int ATTEMPTS = 120;
 
     record DemoPayment(int envelope, Payment.Kind kind, BigDecimal amount) {
     }
@@ -67,7 +64,7 @@ public class DemoData {
     private final EnvelopeService envelopes;
     private final ApplicationService applications;
     private final CommitmentService commitments;
-    private ScheduledExecutorService scheduler;
+    private Thread loader;
 
     public DemoData(@ConfigProperty(name = "funding.demo-data.enabled", defaultValue = "false") boolean enabled,
             ObjectMapper json, EnvelopeService envelopes, ApplicationService applications, CommitmentService commitments) {
@@ -79,33 +76,17 @@ public class DemoData {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            DemoFile file = read();
+            loader = DemoLoading.start("funding", LOG, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                    "the demo territories and their perimeters (territory.events)",
+                    () -> load(file).map(o -> o == Outcome.WAITING ? null : o.name().toLowerCase().replace('_', ' ')));
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "funding-demo-data");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger attempts = new AtomicInteger();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                Outcome outcome = VertxContextSupport.subscribeAndAwait(this::load);
-                if (outcome != Outcome.WAITING || attempts.incrementAndGet() >= ATTEMPTS) {
-                    LOG.infof("Demo funding: %s", outcome == Outcome.WAITING ? "demo territories never arrived; not loaded"
-                            : outcome.name().toLowerCase().replace('_', ' '));
-                    scheduler.shutdown();
-                }
-            } catch (Throwable e) {
-                LOG.error("Demo funding could not be loaded", e);
-                scheduler.shutdown();
-            }
-        }, 2, 5, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (loader != null) {
+            loader.interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package fr.territoires.recruitment.demo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.demo.DemoLoading;
 import fr.territoires.recruitment.Today;
 import fr.territoires.recruitment.company.CompanyRepository;
 import fr.territoires.recruitment.company.CompanyRequest;
@@ -14,7 +15,6 @@ import fr.territoires.recruitment.territory.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,45 +97,17 @@ public class DemoData {
             return;
         }
         DemoFile file = read();
-        Thread thread = new Thread(() -> waitAndLoad(file), "demo-data-loader");
-        thread.setDaemon(true);
-        waiting = thread;
-        thread.start();
+        waiting = DemoLoading.start("recruitment", LOG, retryInterval, giveUpAfter,
+                "the demo territories to reach the territory replica from territory.events",
+                () -> missingTerritories(file).chain(missing -> !missing.isEmpty() ? Uni.createFrom().nullItem()
+                        : load(file).map(loaded -> loaded.isEmpty() ? "already loaded"
+                                : "loaded " + loaded.size() + " companies and their needs " + loaded)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
         Thread thread = waiting;
         if (thread != null) {
             thread.interrupt();
-        }
-    }
-
-    private void waitAndLoad(DemoFile file) {
-        long deadline = System.nanoTime() + giveUpAfter.toNanos();
-        boolean told = false;
-        try {
-            while (System.nanoTime() < deadline) {
-                List<String> missing = VertxContextSupport.subscribeAndAwait(() -> missingTerritories(file));
-                if (missing.isEmpty()) {
-                    List<String> loaded = VertxContextSupport.subscribeAndAwait(this::load);
-                    LOG.infof("Demo data: %s", loaded.isEmpty() ? "already loaded"
-                            : "loaded " + loaded.size() + " companies and their needs " + loaded);
-                    return;
-                }
-                if (!told) {
-                    LOG.infof("Demo data: waiting for %s to reach the territory replica from territory.events "
-                            + "(looking again every %s)", missing, retryInterval);
-                    told = true;
-                }
-                Thread.sleep(retryInterval.toMillis());
-            }
-            LOG.warnf("Demo data: not loaded, the demo territories did not arrive within %s", giveUpAfter);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            LOG.errorf(e, "Demo data: loading failed");
-        } finally {
-            waiting = null;
         }
     }
 
@@ -151,7 +123,10 @@ public class DemoData {
 
     /** Loads the companies not registered yet, each in its own transaction; returns their SIRETs. */
     public Uni<List<String>> load() {
-        DemoFile file = read();
+        return load(read());
+    }
+
+    private Uni<List<String>> load(DemoFile file) {
         List<String> loaded = new ArrayList<>();
         return Multi.createFrom().iterable(file.companies())
                 .onItem().transformToUniAndConcatenate(c -> Panache.withTransaction(() -> companies
