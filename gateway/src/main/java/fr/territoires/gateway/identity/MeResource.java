@@ -24,8 +24,8 @@ public class MeResource {
     public record Me(String username, Set<String> roles, String region, List<String> territories, String siren) {
     }
 
-    private static final Set<String> PLATFORM_ROLES = Set.of("programme-admin", "region-officer", "territory-manager",
-            "company", "partner");
+    private static final Set<String> PLATFORM_ROLES = Set.of(CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER,
+            CallerScope.TERRITORY_MANAGER, CallerScope.COMPANY, CallerScope.PARTNER);
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -38,9 +38,9 @@ public class MeResource {
     @GET
     @Operation(summary = "The signed-in user's roles and scope")
     public Me me() {
-        Set<String> roles = new TreeSet<>(identity.getRoles());
+        CallerScope scope = CallerScope.of(identity);
+        Set<String> roles = new TreeSet<>(scope.roles());
         roles.retainAll(PLATFORM_ROLES);
-        return new Me(token.getClaim("preferred_username"), roles, token.getClaim("region"),
-                CallerScope.strings(token.getClaim("territories")), token.getClaim("siren"));
+        return new Me(token.getClaim("preferred_username"), roles, scope.region(), scope.territories(), scope.siren());
     }
 }
