@@ -162,12 +162,11 @@ public class ApplicationResource {
     }
 
     private Uni<ApplicationView> view(Application app) {
-        return ApplicationService.lines(app.id).chain(lines -> ApplicationService.envelopeNames(
-                lines.stream().map(l -> l.envelopeId).toList()).map(names -> ApplicationView.of(app, lines, names)));
+        return ApplicationService.views(List.of(app)).map(views -> views.get(0));
     }
 
     private Uni<Page<ApplicationView>> viewsOf(Page<Application> page) {
-        return Pages.eachInOrder(page.items(), this::view)
+        return ApplicationService.views(page.items())
                 .map(list -> new Page<>(list, page.page(), page.size(), page.total()));
     }
 

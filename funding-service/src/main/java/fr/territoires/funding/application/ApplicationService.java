@@ -9,7 +9,6 @@ import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.funding.eligibility.EligibleTerritory;
-import fr.territoires.funding.envelope.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -217,17 +216,25 @@ public class ApplicationService {
         return Panache.getSession().chain(s -> s.flush());
     }
 
-    /** For reads: the envelope names of a plan. */
-    static Uni<Map<UUID, String>> envelopeNames(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    /**
+     * Views of applications with their plans: two queries for the whole list (the lines, then the
+     * envelopes' names), whatever its length.
+     */
+    static Uni<List<ApplicationView>> views(List<Application> applications) {
+        if (applications.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createQuery("from Envelope where id in :ids", Envelope.class)
-                .setParameter("ids", ids).getResultList())
-                .map(list -> {
-                    Map<UUID, String> names = new LinkedHashMap<>();
-                    list.forEach(e -> names.put(e.id, e.name));
-                    return names;
-                });
+        List<UUID> ids = applications.stream().map(a -> a.id).toList();
+        return Panache.getSession().chain(s -> s.createQuery(
+                "from ApplicationLine where applicationId in :ids order by applicationId, envelopeId", ApplicationLine.class)
+                .setParameter("ids", ids).getResultList()
+                .chain(lines -> s.createQuery("select id, name from Envelope where id in :ids", Object[].class)
+                        .setParameter("ids", lines.stream().map(l -> l.envelopeId).distinct().toList()).getResultList()
+                        .map(rows -> {
+                            Map<UUID, String> names = new LinkedHashMap<>();
+                            rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
+                            return applications.stream().map(a -> ApplicationView.of(a, lines.stream()
+                                    .filter(l -> l.applicationId.equals(a.id)).toList(), names)).toList();
+                        })));
     }
 }

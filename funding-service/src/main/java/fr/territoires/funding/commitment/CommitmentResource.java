@@ -1,7 +1,6 @@
 package fr.territoires.funding.commitment;
 
 import fr.territoires.commons.access.CallerScope;
-import fr.territoires.commons.paging.Pages;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
 import fr.territoires.funding.idempotency.IdempotentRequests;
@@ -173,12 +172,18 @@ public class CommitmentResource {
     }
 
     private static Uni<CommitmentView> view(Commitment c) {
-        return Panache.getSession().chain(s -> s.createQuery(
-                "from Payment where commitmentId = :id order by recordedAt, id", Payment.class).setParameter("id", c.id)
-                .getResultList()).map(payments -> CommitmentView.of(c, payments));
+        return views(List.of(c)).map(views -> views.get(0));
     }
 
+    /** Commitments with their payments: one query for the payments of the whole list. */
     private static Uni<List<CommitmentView>> views(List<Commitment> list) {
-        return Pages.eachInOrder(list, CommitmentResource::view);
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createQuery(
+                "from Payment where commitmentId in :ids order by recordedAt, id", Payment.class)
+                .setParameter("ids", list.stream().map(c -> c.id).toList()).getResultList())
+                .map(payments -> list.stream().map(c -> CommitmentView.of(c, payments.stream()
+                        .filter(p -> p.commitmentId.equals(c.id)).toList())).toList());
     }
 }
