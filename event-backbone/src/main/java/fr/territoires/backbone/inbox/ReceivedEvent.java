@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A CloudEvent read from Kafka and checked: headers, JSON payload, and schema when its type is known. */
+/**
+ * A CloudEvent read from Kafka and checked: headers, JSON payload, and schema when its type is known.
+ * {@code sequence} is the event's number among its key's events on its topic ({@code ce_sequence}),
+ * absent from events published before it existed.
+ */
 public record ReceivedEvent(String id, String source, String type, Instant time, String subject, String key,
-        String topic, int partition, long offset, JsonNode payload) {
+        String topic, int partition, long offset, Long sequence, JsonNode payload) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +43,18 @@ public record ReceivedEvent(String id, String source, String type, Instant time,
                 problems.add(CloudEventHeaders.TIME + " is not an RFC 3339 time: " + rawTime);
             }
         }
+        Long sequence = null;
+        String rawSequence = headers.get(CloudEventHeaders.SEQUENCE);
+        if (rawSequence != null) {
+            try {
+                sequence = Long.parseLong(rawSequence);
+                if (sequence < 1) {
+                    problems.add(CloudEventHeaders.SEQUENCE + " must be at least 1, was " + rawSequence);
+                }
+            } catch (NumberFormatException e) {
+                problems.add(CloudEventHeaders.SEQUENCE + " is not a decimal number: " + rawSequence);
+            }
+        }
         if (subject != null && key != null && !subject.equals(key)) {
             problems.add(CloudEventHeaders.SUBJECT + " (" + subject + ") differs from the Kafka key (" + key + ")");
         }
@@ -59,7 +75,7 @@ public record ReceivedEvent(String id, String source, String type, Instant time,
         if (!problems.isEmpty()) {
             throw new MalformedEventException(problems);
         }
-        return new ReceivedEvent(id, source, type, time, subject, key, topic, partition, offset, payload);
+        return new ReceivedEvent(id, source, type, time, subject, key, topic, partition, offset, sequence, payload);
     }
 
     private static String required(Map<String, String> headers, String name, List<String> problems) {

@@ -42,6 +42,13 @@ public class OutboxEvent {
     @Column(name = "correlation_id")
     public String correlationId;
 
+    /**
+     * The event's number among its key's events on its topic (ce_sequence), drawn by the database
+     * at insert under the key's lock (migration V2): never written by Java.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long sequence;
+
     @Column(name = "published_at", insertable = false, updatable = false)
     public OffsetDateTime publishedAt;
 }

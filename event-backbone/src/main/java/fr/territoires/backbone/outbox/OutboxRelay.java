@@ -22,9 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,10 +38,16 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
- * Publishes the outbox to Kafka in id order, at least once. One relay at a time per database
+ * Publishes the outbox to Kafka in id order, at least once. For one key, id order is commit order:
+ * the outbox draws a row's id under its key's lock, held until the writing transaction ends
+ * (migration V2), so an event becomes visible to this relay only after every event of its key
+ * committed before it, and with a smaller id. Each record carries its key's sequence number in
+ * {@code ce_sequence}. One relay at a time per database
  * (a transaction-scoped advisory lock), so that several replicas of a service never publish out
- * of order. A batch is marked published only once Kafka acknowledged all of it; a failed batch is
- * rolled back and retried with a growing pause, so nothing is lost while Kafka is away.
+ * of order. An event is marked published only once Kafka acknowledged it; when a batch fails
+ * half-way, what was acknowledged (for each key, up to its first failure) is marked and the rest is
+ * retried with a growing pause, so nothing is lost while Kafka is away and nothing acknowledged is
+ * sent again, except after a crash between the acknowledgement and the mark (consumers de-duplicate).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -189,29 +198,73 @@ public class OutboxRelay {
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 KafkaProducer<String, String> current = producer;
+                Exception failure = null;
                 for (Row row : rows) {
-                    // On the first failure, stop the producer at once: no later event may overtake it.
-                    acks.add(current.send(row.record(), (metadata, error) -> {
-                        if (error != null) {
-                            current.close(Duration.ZERO);
-                        }
-                    }));
+                    try {
+                        // On the first failure, stop the producer at once: no later event may overtake it.
+                        acks.add(current.send(row.record(), (metadata, error) -> {
+                            if (error != null) {
+                                current.close(Duration.ZERO);
+                            }
+                        }));
+                    } catch (RuntimeException e) {
+                        failure = e; // the producer is closed or cannot reach the cluster: send no more
+                        break;
+                    }
                 }
-                producer.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
+                try {
+                    current.flush();
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+                // What Kafka acknowledged is marked published, even when the batch failed half-way,
+                // so that it is not published again; for each key only the events before its first
+                // failure, so that a key's events are still published in order on the next attempt.
+                List<Row> acknowledged = new ArrayList<>(rows.size());
+                Set<String> failedKeys = new HashSet<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
+                    String key = row.topic() + '\u0000' + row.key();
+                    if (failedKeys.contains(key)) {
+                        continue;
+                    }
+                    try {
+                        if (i >= acks.size()) {
+                            throw new IllegalStateException("not sent: an earlier event of the batch failed");
+                        }
+                        acks.get(i).get(30, TimeUnit.SECONDS);
+                        acknowledged.add(row);
+                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                        failedKeys.add(key);
+                        failure = failure == null ? e : failure;
+                    }
                 }
                 Instant acked = Instant.now();
-                markPublished(c, rows);
+                if (!acknowledged.isEmpty()) {
+                    markPublished(c, acknowledged);
+                }
                 c.commit();
-                for (Row row : rows) {
+                for (Row row : acknowledged) {
                     latency.record(Duration.between(row.createdAt(), acked).abs());
+                }
+                if (failure != null) {
+                    throw new PartialBatchException(acknowledged.size(), rows.size(), failure);
                 }
                 return rows.size();
             } catch (Exception e) {
-                c.rollback();
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
                 throw e;
             }
+        }
+    }
+
+    /** A batch of which only part was acknowledged (and marked published); the rest is retried. */
+    static final class PartialBatchException extends Exception {
+
+        PartialBatchException(int acknowledged, int total, Throwable cause) {
+            super(acknowledged + " of " + total + " events acknowledged, the others will be retried: " + cause, cause);
         }
     }
 
@@ -224,8 +277,8 @@ public class OutboxRelay {
         }
     }
 
-    record Row(long id, String eventId, String topic, String key, String type, String source, Instant occurredAt,
-            String payload, String correlationId, Instant createdAt) {
+    record Row(long id, String eventId, String topic, String key, long sequence, String type, String source,
+            Instant occurredAt, String payload, String correlationId, Instant createdAt) {
 
         ProducerRecord<String, String> record() {
             ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, payload);
@@ -234,6 +287,7 @@ public class OutboxRelay {
             header(r, CloudEventHeaders.TYPE, type);
             header(r, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
             header(r, CloudEventHeaders.SUBJECT, key);
+            header(r, CloudEventHeaders.SEQUENCE, CloudEventHeaders.sequence(sequence));
             header(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             header(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
             if (correlationId != null) {
@@ -250,14 +304,15 @@ public class OutboxRelay {
     private List<Row> pending(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, event_id, topic, event_key, event_type, source, occurred_at, payload, correlation_id, created_at
+                SELECT id, event_id, topic, event_key, sequence, event_type, source, occurred_at, payload, correlation_id,
+                       created_at
                 FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE""")) {
             ps.setInt(1, config.relay().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), rs.getString(8),
-                            rs.getString(9), rs.getObject(10, java.time.OffsetDateTime.class).toInstant()));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getString(9), rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class).toInstant()));
                 }
             }
         }
