@@ -25,7 +25,19 @@ public final class FundingFixtures {
     /** Pont-à-Mousson and Pompey: Meurthe-et-Moselle, Grand Est (44). */
     public static final List<String> GRAND_EST_COMMUNES = List.of("54431", "54430");
 
+    /**
+     * Envelopes of the fixtures run from two years before the current fiscal year (Paris) to four
+     * after it, so that commitments and payments dated today fall inside them whatever the year.
+     */
+    public static final int FIRST_YEAR = today().getYear() - 2;
+    public static final int LAST_YEAR = today().getYear() + 4;
+
     private FundingFixtures() {
+    }
+
+    /** Today as the service dates things (Europe/Paris), with the real clock. */
+    public static java.time.LocalDate today() {
+        return new fr.territoires.commons.time.BusinessDates().today();
     }
 
     /** Amounts read back as BigDecimal, never as float. */
@@ -62,7 +74,7 @@ public final class FundingFixtures {
 
     public static Map<String, Object> nationalEnvelope(String name, String ceiling) {
         Map<String, Object> e = new HashMap<>(Map.of("funder", "STATE_ANCT", "name", name, "priority", "INNOVATE",
-                "scope", "NATIONAL", "firstYear", 2024, "lastYear", 2030, "ceiling", new BigDecimal(ceiling)));
+                "scope", "NATIONAL", "firstYear", FIRST_YEAR, "lastYear", LAST_YEAR, "ceiling", new BigDecimal(ceiling)));
         return e;
     }
 

@@ -1,5 +1,6 @@
 package fr.territoires.funding.application;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
@@ -25,6 +26,9 @@ import java.util.UUID;
 /** The application workflow; an approval commits its money in the same transaction. Callers hold it. */
 @ApplicationScoped
 public class ApplicationService {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final FundingAccess access;
     private final CommitmentService commitments;
@@ -61,7 +65,7 @@ public class ApplicationService {
                             : r.recruitmentNeeds().stream().distinct().map(UUID::toString).toArray(String[]::new);
                     app.status = Application.Status.DRAFT;
                     app.createdBy = caller.name();
-                    app.updatedAt = OffsetDateTime.now();
+                    app.updatedAt = dates.now();
                     List<ApplicationLine> rows = lines.stream().map(l -> {
                         ApplicationLine line = new ApplicationLine();
                         line.applicationId = app.id;
@@ -80,7 +84,7 @@ public class ApplicationService {
                 .chain(app -> {
                     ApplicationRules.checkTransition(id, app.status, Application.Status.SUBMITTED);
                     app.status = Application.Status.SUBMITTED;
-                    app.submittedAt = OffsetDateTime.now();
+                    app.submittedAt = dates.now();
                     app.updatedAt = app.submittedAt;
                     return lines(id).chain(lines -> outbox.append(EventType.APPLICATION_SUBMITTED, app.territoryCode,
                             new ApplicationSubmittedV1(app.territoryCode, app.id, app.title, app.actionSheetId,
@@ -95,7 +99,7 @@ public class ApplicationService {
         return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.DECIDE)).chain(app -> {
             ApplicationRules.checkTransition(id, app.status, Application.Status.UNDER_REVIEW);
             app.status = Application.Status.UNDER_REVIEW;
-            app.updatedAt = OffsetDateTime.now();
+            app.updatedAt = dates.now();
             return flush().replaceWith(app);
         });
     }
@@ -105,7 +109,7 @@ public class ApplicationService {
             ApplicationRules.checkTransition(id, app.status, Application.Status.WITHDRAWN);
             app.status = Application.Status.WITHDRAWN;
             app.decisionReason = reason;
-            app.updatedAt = OffsetDateTime.now();
+            app.updatedAt = dates.now();
             return flush().replaceWith(app);
         });
     }
@@ -127,9 +131,9 @@ public class ApplicationService {
                     app.status = d.decision();
                     app.decisionReason = d.reason();
                     app.decidedBy = caller.name();
-                    app.decidedAt = OffsetDateTime.now();
+                    app.decidedAt = dates.now();
                     app.updatedAt = app.decidedAt;
-                    LocalDate today = LocalDate.now();
+                    LocalDate today = dates.today();
                     if (d.decision() == Application.Status.REJECTED) {
                         return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
                                 app.territoryCode, app.id, "REJECTED", d.reason(), null, today.toString()))

@@ -1,5 +1,6 @@
 package fr.territoires.funding.commitment;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
@@ -35,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Commitments and payments")
 @Authenticated
 public class CommitmentResource {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     public record PaymentView(UUID id, Payment.Kind kind, BigDecimal amount, UUID reverses, LocalDate paidOn,
             int fiscalYear, String reason, String recordedBy, OffsetDateTime recordedAt) {
@@ -114,7 +118,7 @@ public class CommitmentResource {
     public Uni<Response> pay(@PathParam("id") UUID id, @Valid @NotNull CommitmentRequests.NewPayment request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);
-        LocalDate paidOn = request.paidOn() == null ? LocalDate.now() : request.paidOn();
+        LocalDate paidOn = request.paidOn() == null ? dates.today() : request.paidOn();
         return idempotent.once(caller, key, "pay " + id, request, () -> authorise(id, caller)
                 .chain(() -> commitments.pay(id, request.kind(), request.amount(), paidOn, request.reason(), caller.name()))
                 .map(p -> IdempotentRequests.Outcome.created(URI.create("/api/funding/commitments/" + id), PaymentView.of(p))));

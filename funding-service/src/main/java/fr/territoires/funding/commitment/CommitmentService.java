@@ -1,5 +1,6 @@
 package fr.territoires.funding.commitment;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CommitmentService {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final EnvelopeBalances balances;
     private final EnvelopeEvents envelopeEvents;
@@ -132,7 +136,7 @@ public class CommitmentService {
                     p.fiscalYear = paidOn.getYear();
                     p.reason = reason;
                     p.recordedBy = actor;
-                    p.recordedAt = OffsetDateTime.now();
+                    p.recordedAt = dates.now();
                     c.paid = c.paid.add(amount);
                     return balances.addPaidInYear(c.envelopeId, p.fiscalYear, amount).invoke(ok -> {
                         if (!ok) {
@@ -176,11 +180,11 @@ public class CommitmentService {
                         r.kind = Payment.Kind.REVERSAL;
                         r.amount = amount;
                         r.reverses = original.id;
-                        r.paidOn = LocalDate.now();
+                        r.paidOn = dates.today();
                         r.fiscalYear = r.paidOn.getYear();
                         r.reason = reason;
                         r.recordedBy = actor;
-                        r.recordedAt = OffsetDateTime.now();
+                        r.recordedAt = dates.now();
                         c.paid = c.paid.subtract(amount);
                         return balances.addPaidInYear(c.envelopeId, original.fiscalYear, amount.negate())
                                 .chain(() -> balances.addPaid(c.envelopeId, amount.negate()))

@@ -1,5 +1,6 @@
 package fr.territoires.funding.demo;
 
+import fr.territoires.commons.time.BusinessDates;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.access.CallerScope;
@@ -40,6 +41,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DemoData {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final CallerScope LOADER = new CallerScope("demo-data", Set.of(CallerScope.PROGRAMME_ADMIN), null, List.of(),
@@ -156,7 +160,7 @@ public class DemoData {
                         Application.Status.APPROVED, null, approved), LOADER));
                 for (DemoPayment p : a.payments() == null ? List.<DemoPayment>of() : a.payments()) {
                     steps = steps.chain(() -> commitmentOf(id, envelopeIds.get(p.envelope()))
-                            .chain(c -> commitments.pay(c, p.kind(), p.amount(), LocalDate.now(), "(demo)", LOADER.name()))
+                            .chain(c -> commitments.pay(c, p.kind(), p.amount(), dates.today(), "(demo)", LOADER.name()))
                             .replaceWith(app));
                 }
             }

@@ -43,7 +43,7 @@ class FundingFlowTest {
         String territory = FundingFixtures.labelledInGrandEst();
         UUID state = FundingFixtures.openEnvelope("1000000.00");
         UUID region = FundingFixtures.openEnvelope(Map.of("funder", "REGION", "region", "44", "name", "Région " + UUID.randomUUID(),
-                "priority", "RECRUIT", "scope", "REGION", "scopeRegion", "44", "firstYear", 2024, "lastYear", 2030,
+                "priority", "RECRUIT", "scope", "REGION", "scopeRegion", "44", "firstYear", FundingFixtures.FIRST_YEAR, "lastYear", FundingFixtures.LAST_YEAR,
                 "ceiling", new BigDecimal("50000.00")));
         Map<UUID, String> plan = new LinkedHashMap<>();
         plan.put(state, "85000.00");
@@ -85,7 +85,7 @@ class FundingFlowTest {
         api(officer("44")).body(Map.of("amount", new BigDecimal("5000.00"), "reason", "Ineligible expenses at audit"))
                 .when().post("/api/funding/payments/" + instalment + "/reversals").then().statusCode(201)
                 .body("kind", equalTo("REVERSAL"));
-        api(officer("44")).body(Map.of("kind", "BALANCE", "amount", new BigDecimal("10000.00"), "paidOn", "2026-11-30"))
+        api(officer("44")).body(Map.of("kind", "BALANCE", "amount", new BigDecimal("10000.00"), "paidOn", FundingFixtures.today().toString()))
                 .when().post(pay).then().statusCode(201);
         api(TestTokens.partner()).when().get("/api/funding/commitments/" + commitment)
                 .then().statusCode(200).body("status", equalTo("SETTLED"), "paid", equalTo(new BigDecimal("70500.00")),

@@ -62,7 +62,7 @@ class ReportResourceTest extends SecuredEndpointContract {
     }
 
     private static Funded funded() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = FundingFixtures.today();
         String territory = FundingFixtures.labelledInGrandEst();
         String stateName = "Fonds industrie " + UUID.randomUUID();
         Map<String, Object> stateBody = FundingFixtures.nationalEnvelope(stateName, "1000000.00");
@@ -70,7 +70,7 @@ class ReportResourceTest extends SecuredEndpointContract {
         UUID state = FundingFixtures.openEnvelope(stateBody);
         String regionName = "Grand Est emploi " + UUID.randomUUID();
         UUID region = FundingFixtures.openEnvelope(Map.of("funder", "REGION", "region", "44", "name", regionName,
-                "priority", "RECRUIT", "scope", "REGION", "scopeRegion", "44", "firstYear", 2024, "lastYear", 2030,
+                "priority", "RECRUIT", "scope", "REGION", "scopeRegion", "44", "firstYear", FundingFixtures.FIRST_YEAR, "lastYear", FundingFixtures.LAST_YEAR,
                 "ceiling", new BigDecimal("50000.00")));
         Map<UUID, String> plan = new LinkedHashMap<>();
         plan.put(state, "85000.00");
@@ -143,9 +143,9 @@ class ReportResourceTest extends SecuredEndpointContract {
                 .then().statusCode(200).contentType(CSV).extract().asString();
         List<String> lines = lines(csv);
         assertEquals("id,funder,region,name,priority,firstYear,lastYear,ceiling,committed,paid,available,status", lines.get(0));
-        assertEquals(f.state() + ",STATE_ANCT,," + f.stateName() + ",INNOVATE,2024,2030,1000000.00,85000.00,60500.00,"
+        assertEquals(f.state() + ",STATE_ANCT,," + f.stateName() + ",INNOVATE," + FundingFixtures.FIRST_YEAR + "," + FundingFixtures.LAST_YEAR + ",1000000.00,85000.00,60500.00,"
                 + "915000.00,OPEN", lineWith(lines, f.state().toString()));
-        assertEquals(f.region() + ",REGION,44," + f.regionName() + ",RECRUIT,2024,2030,50000.00,20000.00,0.00,30000.00,OPEN",
+        assertEquals(f.region() + ",REGION,44," + f.regionName() + ",RECRUIT," + FundingFixtures.FIRST_YEAR + "," + FundingFixtures.LAST_YEAR + ",50000.00,20000.00,0.00,30000.00,OPEN",
                 lineWith(lines, f.region().toString()));
     }
 
@@ -284,9 +284,9 @@ class ReportResourceTest extends SecuredEndpointContract {
         String today = f.today().toString();
         assertEquals("Agence nationale de la cohésion des territoires," + ANCT_SIRET + "," + today + "," + f.stateCommitment()
                 + ",Exemple Industries,55208131766522,Industrial project,85000.00,aide en numéraire,échelonné,"
-                + today + "/2030-12-31,,non,1.00", lineWith(lines, f.stateCommitment()));
+                + today + "/" + FundingFixtures.LAST_YEAR + "-12-31,,non,1.00", lineWith(lines, f.stateCommitment()));
         assertEquals("Région Grand Est,," + today + "," + f.regionCommitment() + ",Exemple Industries,55208131766522,"
-                + "Industrial project,20000.00,aide en numéraire,échelonné," + today + "/2030-12-31,,non,1.00",
+                + "Industrial project,20000.00,aide en numéraire,échelonné," + today + "/" + FundingFixtures.LAST_YEAR + "-12-31,,non,1.00",
                 lineWith(lines, f.regionCommitment()));
         assertEquals("Agence nationale de la cohésion des territoires," + ANCT_SIRET + "," + today + "," + settled
                 + ",Exemple Industries,55208131766522,Industrial project,10000.00,aide en numéraire,unique," + today

@@ -1,5 +1,6 @@
 package fr.territoires.gateway.dashboard;
 
+import fr.territoires.commons.time.BusinessDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.ProblemException;
@@ -22,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +34,9 @@ import org.jboss.logging.MDC;
 @Tag(name = "Dashboard")
 @Authenticated
 public class DashboardResource {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private static final Pattern CODE = Pattern.compile("ti-[0-9A-Za-z-]+");
 
@@ -58,7 +61,7 @@ public class DashboardResource {
             throw ProblemException.invalid("code", "must be a territory code, e.g. ti-8413");
         }
         String area = URLEncoder.encode(code, StandardCharsets.UTF_8);
-        String month = YearMonth.now().toString();
+        String month = dates.month().toString();
         return Uni.join().all(List.of(
                 part("profile", "territory-service", "/api/territories/" + area, bearer),
                 part("funding", "funding-service", "/api/funding/reports/territories/" + area, bearer),

@@ -10,10 +10,13 @@ public final class DateParam {
     private DateParam() {
     }
 
-    /** Today when absent; a 400 naming the parameter when it is not a date. */
-    public static LocalDate parseOrToday(String field, String value) {
+    /**
+     * {@code today} (the caller's {@link fr.territoires.commons.time.BusinessDates#today()}) when
+     * absent; a 400 naming the parameter when it is not a date.
+     */
+    public static LocalDate parseOrToday(String field, String value, LocalDate today) {
         if (value == null || value.isBlank()) {
-            return LocalDate.now();
+            return today;
         }
         try {
             return LocalDate.parse(value.trim());

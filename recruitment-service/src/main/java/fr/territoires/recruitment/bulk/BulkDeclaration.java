@@ -3,7 +3,7 @@ package fr.territoires.recruitment.bulk;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.company.CompanyRepository;
 import fr.territoires.recruitment.company.CompanyService;
 import fr.territoires.recruitment.need.NeedService;
@@ -44,9 +44,9 @@ public class BulkDeclaration {
     private final NeedService needs;
     private final CompanyService companyService;
     private final CompanyRepository companies;
-    private final Today today;
+    private final BusinessDates today;
 
-    public BulkDeclaration(NeedService needs, CompanyService companyService, CompanyRepository companies, Today today) {
+    public BulkDeclaration(NeedService needs, CompanyService companyService, CompanyRepository companies, BusinessDates today) {
         this.needs = needs;
         this.companyService = companyService;
         this.companies = companies;
@@ -59,7 +59,7 @@ public class BulkDeclaration {
 
     @WithTransaction
     public Uni<Report> declare(List<NeedCsv.Row> rows, CallerScope caller) {
-        LocalDate on = today.date();
+        LocalDate on = today.today();
         Outcomes outcomes = new Outcomes(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashMap<>());
         return Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> line(row, caller, on, outcomes))

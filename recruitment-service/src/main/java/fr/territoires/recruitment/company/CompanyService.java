@@ -8,7 +8,7 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.recruitment.Checks;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.access.AccessRules;
 import fr.territoires.recruitment.reference.ReferenceData;
 import fr.territoires.recruitment.territory.Territories;
@@ -28,10 +28,10 @@ public class CompanyService {
     private final Territories territories;
     private final ReferenceData reference;
     private final Validator validator;
-    private final Today today;
+    private final BusinessDates today;
 
     public CompanyService(CompanyRepository companies, Territories territories, ReferenceData reference,
-            Validator validator, Today today) {
+            Validator validator, BusinessDates today) {
         this.companies = companies;
         this.territories = territories;
         this.reference = reference;
@@ -109,7 +109,7 @@ public class CompanyService {
 
     /** The labelled territory the commune lies in today; a 400 naming the field otherwise. */
     public Uni<String> placement(CompanyRequest r) {
-        return territories.labelledContaining(r.commune(), today.date()).map(candidates -> {
+        return territories.labelledContaining(r.commune(), today.today()).map(candidates -> {
             CompanyRules.Placement p = CompanyRules.place(r.commune(), r.territory(), candidates);
             if (p.error() != null) {
                 throw new ProblemException(Problem.validation(p.error().field() + ": " + p.error().message(),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.demo.DemoLoading;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.company.CompanyRepository;
 import fr.territoires.recruitment.company.CompanyRequest;
 import fr.territoires.recruitment.company.CompanyService;
@@ -73,14 +73,14 @@ public class DemoData {
     private final CompanyService companyService;
     private final NeedService needs;
     private final Territories territories;
-    private final Today today;
+    private final BusinessDates today;
     private volatile Thread waiting;
 
     public DemoData(@ConfigProperty(name = "recruitment.demo-data.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "recruitment.demo-data.retry-interval", defaultValue = "5S") Duration retryInterval,
             @ConfigProperty(name = "recruitment.demo-data.give-up-after", defaultValue = "30M") Duration giveUpAfter,
             ObjectMapper json, CompanyRepository companies, CompanyService companyService, NeedService needs,
-            Territories territories, Today today) {
+            Territories territories, BusinessDates today) {
         this.enabled = enabled;
         this.retryInterval = retryInterval;
         this.giveUpAfter = giveUpAfter;
@@ -113,7 +113,7 @@ public class DemoData {
 
     /** The demo territories that do not hold their companies' communes in the replica yet. */
     Uni<List<String>> missingTerritories(DemoFile file) {
-        LocalDate on = today.date();
+        LocalDate on = today.today();
         return Panache.withSession(() -> Multi.createFrom().iterable(file.companies())
                 .onItem().transformToUniAndConcatenate(c -> territories.labelledContaining(c.company().commune(), on)
                         .map(codes -> codes.contains(c.company().territory()) ? "" : c.company().territory()))
@@ -134,12 +134,12 @@ public class DemoData {
                         .chain(existing -> existing != null ? Uni.createFrom().voidItem()
                                 : loadCompany(c).invoke(() -> loaded.add(c.company().siret())))))
                 .collect().last()
-                .chain(() -> needs.expireDue(today.date()))
+                .chain(() -> needs.expireDue(today.today()))
                 .map(expired -> List.copyOf(loaded));
     }
 
     private Uni<Void> loadCompany(DemoCompany c) {
-        LocalDate now = today.date();
+        LocalDate now = today.today();
         return companyService.registerInCurrentTransaction(c.company(), LOADER)
                 .chain(() -> Multi.createFrom().iterable(c.needs())
                         .onItem().transformToUniAndConcatenate(n -> loadNeed(c.company().siret(), n, now))

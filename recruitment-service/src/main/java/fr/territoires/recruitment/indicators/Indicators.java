@@ -1,7 +1,7 @@
 package fr.territoires.recruitment.indicators;
 
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.reference.ReferenceData;
 import fr.territoires.recruitment.reference.Rome;
 import fr.territoires.recruitment.territory.Territories;
@@ -61,9 +61,9 @@ public class Indicators {
 
     private final Territories territories;
     private final ReferenceData reference;
-    private final Today today;
+    private final BusinessDates today;
 
-    public Indicators(Territories territories, ReferenceData reference, Today today) {
+    public Indicators(Territories territories, ReferenceData reference, BusinessDates today) {
         this.territories = territories;
         this.reference = reference;
         this.today = today;
@@ -71,7 +71,7 @@ public class Indicators {
 
     /** The current month, for defaults and bounds. */
     public YearMonth currentMonth() {
-        return YearMonth.from(today.date());
+        return YearMonth.from(today.today());
     }
 
     @WithSession
@@ -121,7 +121,7 @@ public class Indicators {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql, Object[].class)
                     .setParameter("from", q.from().atDay(1)).setParameter("to", q.to().atDay(1))
-                    .setParameter("today", today.date());
+                    .setParameter("today", today.today());
             if (q.area() != null) {
                 query.setParameter("area", q.area());
             }

@@ -1,6 +1,6 @@
 package fr.territoires.recruitment.need;
 
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +17,9 @@ public class NeedExpiry {
     private static final Logger LOG = Logger.getLogger(NeedExpiry.class);
 
     private final NeedService needs;
-    private final Today today;
+    private final BusinessDates today;
 
-    public NeedExpiry(NeedService needs, Today today) {
+    public NeedExpiry(NeedService needs, BusinessDates today) {
         this.needs = needs;
         this.today = today;
     }
@@ -27,7 +27,7 @@ public class NeedExpiry {
     @Scheduled(every = "${recruitment.expiry.every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return needs.expireDue(today.date())
+        return needs.expireDue(today.today())
                 .invoke(expired -> {
                     if (!expired.isEmpty()) {
                         LOG.infof("Expired %d need(s) past their deadline: %s", expired.size(), expired);

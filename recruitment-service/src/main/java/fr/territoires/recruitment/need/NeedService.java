@@ -8,7 +8,7 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.recruitment.Checks;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.access.AccessRules;
 import fr.territoires.recruitment.company.Company;
 import fr.territoires.recruitment.company.CompanyRepository;
@@ -50,10 +50,10 @@ public class NeedService {
     private final NeedEvents events;
     private final FundedActions funded;
     private final Validator validator;
-    private final Today today;
+    private final BusinessDates today;
 
     public NeedService(RecruitmentNeedRepository needs, CompanyRepository companies, Territories territories,
-            ReferenceData reference, NeedEvents events, FundedActions funded, Validator validator, Today today) {
+            ReferenceData reference, NeedEvents events, FundedActions funded, Validator validator, BusinessDates today) {
         this.needs = needs;
         this.companies = companies;
         this.territories = territories;
@@ -94,7 +94,7 @@ public class NeedService {
 
     @WithTransaction
     public Uni<Detailed> declare(NeedRequest request, CallerScope caller) {
-        return declareInCurrentTransaction(request, caller, today.date());
+        return declareInCurrentTransaction(request, caller, today.today());
     }
 
     /** For callers that hold the transaction (bulk declaration, demo data); {@code on} is the declaration day. */
@@ -108,7 +108,7 @@ public class NeedService {
                         + "/api/recruitment/companies");
             }
             // Where the establishment is counts today, even for a need recorded as declared earlier.
-            return placeOf(company, today.date()).chain(territory -> {
+            return placeOf(company, today.today()).chain(territory -> {
                 RecruitmentNeed n = new RecruitmentNeed();
                 n.id = UUID.randomUUID();
                 n.siret = company.siret;
@@ -137,7 +137,7 @@ public class NeedService {
 
     @WithTransaction
     public Uni<Detailed> replace(String id, NeedRequest request, Long expectedVersion, CallerScope caller) {
-        return replaceInCurrentTransaction(id, request, expectedVersion, caller, today.date());
+        return replaceInCurrentTransaction(id, request, expectedVersion, caller, today.today());
     }
 
     public Uni<Detailed> replaceInCurrentTransaction(String id, NeedRequest request, Long expectedVersion,
@@ -178,7 +178,7 @@ public class NeedService {
 
     @WithTransaction
     public Uni<Detailed> cancel(String id, String reason, Long expectedVersion, CallerScope caller) {
-        return cancelInCurrentTransaction(id, reason, expectedVersion, caller, today.date());
+        return cancelInCurrentTransaction(id, reason, expectedVersion, caller, today.today());
     }
 
     public Uni<Detailed> cancelInCurrentTransaction(String id, String reason, Long expectedVersion, CallerScope caller,

@@ -5,7 +5,7 @@ import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
 import fr.territoires.events.territory.TerritoryStatusChangedV1;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +20,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TerritoryReplica {
 
-    private final Today today;
+    private final BusinessDates today;
 
-    public TerritoryReplica(Today today) {
+    public TerritoryReplica(BusinessDates today) {
         this.today = today;
     }
 

@@ -2,7 +2,7 @@ package fr.territoires.recruitment.territory;
 
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
-import fr.territoires.recruitment.Today;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.reference.ReferenceData;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -29,9 +29,9 @@ public class TerritoryResource {
 
     private final Territories territories;
     private final ReferenceData reference;
-    private final Today today;
+    private final BusinessDates today;
 
-    public TerritoryResource(Territories territories, ReferenceData reference, Today today) {
+    public TerritoryResource(Territories territories, ReferenceData reference, BusinessDates today) {
         this.territories = territories;
         this.reference = reference;
         this.today = today;
@@ -43,7 +43,7 @@ public class TerritoryResource {
             description = "From territory.events, with today's perimeter; a company may register in a commune of a "
                     + "LABELLED territory only. Any signed-in role.")
     public Uni<Page<TerritoryView>> listTerritories(@BeanParam PagingParams paging) {
-        return territories.page(today.date(), paging.request()).map(p -> p.map(this::view));
+        return territories.page(today.today(), paging.request()).map(p -> p.map(this::view));
     }
 
     private TerritoryView view(Territories.Known t) {

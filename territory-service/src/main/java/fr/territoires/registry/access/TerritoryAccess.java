@@ -1,5 +1,6 @@
 package fr.territoires.registry.access;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
@@ -19,6 +20,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TerritoryAccess {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final TerritoryRepository territories;
     private final ReferenceData reference;
@@ -84,7 +88,7 @@ public class TerritoryAccess {
     }
 
     private Uni<List<String>> regionsOf(String code) {
-        return Panache.getSession().chain(session -> PerimeterService.epcisAt(session, code, LocalDate.now()))
+        return Panache.getSession().chain(session -> PerimeterService.epcisAt(session, code, dates.today()))
                 .map(epcis -> reference.coverage(epcis).regions().stream().map(ReferenceData.Named::code).toList());
     }
 

@@ -19,11 +19,12 @@ public final class ContractRules {
     private ContractRules() {
     }
 
-    public static void check(ContractDocument.Kind kind, LocalDate signedOn, LocalDate endsOn, List<Signed> recorded) {
+    public static void check(ContractDocument.Kind kind, LocalDate signedOn, LocalDate endsOn, LocalDate today,
+            List<Signed> recorded) {
         if (endsOn != null && !endsOn.isAfter(signedOn)) {
             throw ProblemException.invalid("endsOn", "must be after signedOn (" + signedOn + ")");
         }
-        if (signedOn.isAfter(LocalDate.now())) {
+        if (signedOn.isAfter(today)) {
             throw ProblemException.invalid("signedOn", "must not be in the future: record a document once it is signed");
         }
         Optional<Signed> protocole = find(recorded, ContractDocument.Kind.PROTOCOLE_ACCORD);

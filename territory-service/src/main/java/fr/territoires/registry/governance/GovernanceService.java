@@ -1,5 +1,6 @@
 package fr.territoires.registry.governance;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.events.territory.TerritoryUpdatedV1;
@@ -21,6 +22,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class GovernanceService {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final TerritoryAccess access;
     private final TerritoryService territories;
@@ -58,7 +62,7 @@ public class GovernanceService {
 
     @WithTransaction
     public Uni<GovernanceView.Meeting> recordMeeting(String code, GovernanceRequests.NewMeeting request, CallerScope caller) {
-        MeetingRules.check(request.heldOn(), request.decisions(), LocalDate.now());
+        MeetingRules.check(request.heldOn(), request.decisions(), dates.today());
         // The regional steering committee is the Region's: only its officer or the programme team record it.
         Uni<Territory> allowed = request.committee() == CommitteeMeeting.Committee.REGIONAL_STEERING
                 ? access.requireManager(caller, code) : access.requireEditor(caller, code);
@@ -84,7 +88,7 @@ public class GovernanceService {
             CallerScope caller) {
         return access.requireManager(caller, code).call(() -> access.lock(code))
                 .chain(territory -> documents(code).chain(recorded -> {
-                    ContractRules.check(request.kind(), request.signedOn(), request.endsOn(), recorded.stream()
+                    ContractRules.check(request.kind(), request.signedOn(), request.endsOn(), dates.today(), recorded.stream()
                             .map(d -> new ContractRules.Signed(d.kind, d.signedOn)).toList());
                     ContractDocument d = new ContractDocument();
                     d.territoryCode = code;

@@ -1,5 +1,6 @@
 package fr.territoires.registry.nationallist;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.territory.Phases;
@@ -18,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "National list")
 public class NationalListExportResource {
 
+    @jakarta.inject.Inject
+    BusinessDates dates;
+
     private final NationalListExport export;
 
     public NationalListExportResource(NationalListExport export) {
@@ -33,7 +37,7 @@ public class NationalListExportResource {
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
         String p = Phases.parse(phase);
-        LocalDate date = DateParam.parseOrToday("asOf", asOf);
+        LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
         String f = format == null || format.isBlank() ? "csv" : format;
         return switch (f) {
             case "csv" -> export.csv(p, date).map(csv -> Response.ok(csv, "text/csv;charset=UTF-8")

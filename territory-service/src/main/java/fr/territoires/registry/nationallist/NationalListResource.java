@@ -1,5 +1,6 @@
 package fr.territoires.registry.nationallist;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.territory.Phases;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "National list")
 public class NationalListResource {
 
+    @jakarta.inject.Inject
+    BusinessDates dates;
+
     private final NationalListImport importer;
     private final SecurityIdentity identity;
 
@@ -39,7 +43,7 @@ public class NationalListResource {
     public Uni<NationalListImport.Report> importList(byte[] body, @QueryParam("phase") String phase,
             @QueryParam("effectiveOn") String effectiveOn) {
         String p = Phases.parse(phase);
-        LocalDate date = DateParam.parseOrToday("effectiveOn", effectiveOn);
+        LocalDate date = DateParam.parseOrToday("effectiveOn", effectiveOn, dates.today());
         List<NationalListCsv.Row> rows = NationalListCsv.parse(body == null ? new byte[0] : body);
         NationalListPlan plan = importer.check(rows);
         return importer.apply(rows, plan, p, date, identity.getPrincipal().getName());

@@ -1,5 +1,6 @@
 package fr.territoires.registry.perimeter;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.reference.ReferenceData;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class PerimeterResource {
 
+    @jakarta.inject.Inject
+    BusinessDates dates;
+
     public record PerimeterRequest(@NotNull List<String> epcis, @NotNull LocalDate effectiveOn, @Size(max = 1000) String reason) {
     }
 
@@ -53,7 +57,7 @@ public class PerimeterResource {
     @GET
     @Operation(summary = "A territory's perimeter on a date (today by default)")
     public Uni<PerimeterView> get(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
-        LocalDate date = DateParam.parseOrToday("asOf", asOf);
+        LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
         return perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis));
     }
 

@@ -1,5 +1,6 @@
 package fr.territoires.registry.reference;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.codes.OfficialCodes;
 import fr.territoires.registry.reference.ReferenceData.Named;
 import fr.territoires.commons.problem.ProblemException;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reference data")
 @Authenticated
 public class ReferenceResource {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     public record CommuneView(String code, String name, int population, Named departement, Named region, Named epci) {
     }
@@ -51,7 +55,7 @@ public class ReferenceResource {
             @QueryParam("asOf") String asOf) {
         CommuneView commune = commune(insee);
         String p = Phases.parse(phase);
-        java.time.LocalDate date = DateParam.parseOrToday("asOf", asOf);
+        java.time.LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
         if (commune.epci() == null) {
             throw new ProblemException(fr.territoires.commons.problem.Problem.of("not-found", "Not found", 404,
                     "Commune " + insee + " belongs to no EPCI, hence to no territory"));

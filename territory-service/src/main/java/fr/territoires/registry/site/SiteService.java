@@ -1,5 +1,6 @@
 package fr.territoires.registry.site;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
@@ -23,6 +24,9 @@ import java.time.LocalDate;
 /** Industrial sites a territory offers; each must lie in a commune of its perimeter today. */
 @ApplicationScoped
 public class SiteService {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final TerritoryAccess access;
     private final SiteRepository sites;
@@ -85,7 +89,7 @@ public class SiteService {
         if (reference.commune(commune).isEmpty()) {
             throw ProblemException.invalid("commune", "is not a commune in " + reference.source());
         }
-        return perimeters.currentEpcisAt(code, LocalDate.now()).map(epcis -> {
+        return perimeters.currentEpcisAt(code, dates.today()).map(epcis -> {
             if (!reference.coverage(epcis).communes().contains(commune)) {
                 throw ProblemException.invalid("commune", "is outside the perimeter of territory " + code + " today");
             }

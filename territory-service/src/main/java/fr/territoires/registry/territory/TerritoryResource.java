@@ -1,5 +1,6 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territories")
 public class TerritoryResource {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     /** What the open-data list shows of a territory; regions and départements from today's perimeter. */
     public record TerritorySummary(String code, String name, TerritoryStatus status, boolean pilot, List<String> phases,
@@ -110,7 +114,7 @@ public class TerritoryResource {
 
     /** In the caller's session. */
     private Uni<TerritoryProfile> profileOf(Territory t) {
-        return labels.of(t.code).chain(l -> perimeters.currentEpcisAt(t.code, LocalDate.now())
+        return labels.of(t.code).chain(l -> perimeters.currentEpcisAt(t.code, dates.today())
                 .map(epcis -> TerritoryProfile.of(t, l, reference.coverage(epcis))));
     }
 

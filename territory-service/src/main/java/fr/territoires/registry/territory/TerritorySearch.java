@@ -1,5 +1,6 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.codes.OfficialCodes;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class TerritorySearch {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2}|2A|2B|97[1-6]");
 
@@ -108,7 +112,7 @@ public class TerritorySearch {
             var query = session.createNativeQuery("SELECT t.* FROM territory t WHERE " + where + " ORDER BY t.code",
                     Territory.class);
             params.forEach(query::setParameter);
-            return query.getResultList().chain(territories -> epcisToday(session).map(epcis -> {
+            return query.getResultList().chain(territories -> epcisOn(session, dates.today()).map(epcis -> {
                 List<Found> found = new ArrayList<>();
                 for (Territory t : territories) {
                     ReferenceData.Coverage coverage = reference.coverage(epcis.getOrDefault(t.code, List.of()));
@@ -125,11 +129,12 @@ public class TerritorySearch {
         });
     }
 
-    private static Uni<Map<String, List<String>>> epcisToday(org.hibernate.reactive.mutiny.Mutiny.Session session) {
+    private static Uni<Map<String, List<String>>> epcisOn(org.hibernate.reactive.mutiny.Mutiny.Session session,
+            LocalDate today) {
         return session.createNativeQuery("""
                 SELECT territory_code, epci_siren FROM territory_epci
                 WHERE valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""", Object[].class)
-                .setParameter("d", LocalDate.now()).getResultList()
+                .setParameter("d", today).getResultList()
                 .map(rows -> {
                     Map<String, List<String>> byTerritory = new LinkedHashMap<>();
                     for (Object[] r : rows) {

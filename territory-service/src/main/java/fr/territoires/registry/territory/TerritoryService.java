@@ -1,5 +1,6 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
@@ -24,6 +25,9 @@ import java.util.function.UnaryOperator;
 /** Changes to the registry; each one commits with the events that tell partners about it. */
 @ApplicationScoped
 public class TerritoryService {
+
+    @jakarta.inject.Inject
+    BusinessDates dates;
 
     private final TerritoryRepository territories;
     private final Outbox outbox;
@@ -55,7 +59,7 @@ public class TerritoryService {
                 }
             }
             return territories.persistAndFlush(territory)
-                    .chain(t -> labels.recordMissing(t, request.labelDates(), LocalDate.now()))
+                    .chain(t -> labels.recordMissing(t, request.labelDates(), dates.today()))
                     .chain(t -> t.status == TerritoryStatus.LABELLED ? announceLabel(t) : Uni.createFrom().item(t));
         });
     }
@@ -70,7 +74,7 @@ public class TerritoryService {
             territory.status = change.status();
             territory.updatedAt = OffsetDateTime.now();
             return territories.flush()
-                    .chain(() -> labels.recordMissing(territory, Map.of(), LocalDate.now()))
+                    .chain(() -> labels.recordMissing(territory, Map.of(), dates.today()))
                     .chain(() -> announceStatusChange(territory, previous, change.reason()))
                     .chain(() -> territory.status == TerritoryStatus.LABELLED
                             ? announceLabel(territory) : Uni.createFrom().item(territory));
@@ -102,7 +106,7 @@ public class TerritoryService {
             }
             territory.updatedAt = OffsetDateTime.now();
             return territories.flush()
-                    .chain(() -> labels.recordMissing(territory, Map.of(), LocalDate.now()))
+                    .chain(() -> labels.recordMissing(territory, Map.of(), dates.today()))
                     .chain(() -> announceUpdate(territory, changed, UnaryOperator.identity()));
         });
     }
@@ -115,7 +119,7 @@ public class TerritoryService {
 
     /** labelled.v1 carries today's perimeter, so a consumer can start its replica from it. */
     public Uni<Territory> announceLabel(Territory t) {
-        return perimeters.currentEpcisAt(t.code, LocalDate.now())
+        return perimeters.currentEpcisAt(t.code, dates.today())
                 .chain(epcis -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
                         TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))))
                 .replaceWith(t);

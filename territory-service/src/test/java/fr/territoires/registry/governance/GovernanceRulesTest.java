@@ -17,18 +17,21 @@ class GovernanceRulesTest {
     private static final List<ContractRules.Signed> BOTH = List.of(new ContractRules.Signed(Kind.PROTOCOLE_ACCORD, PROTOCOLE),
             new ContractRules.Signed(Kind.CONTRAT, CONTRAT));
 
+    /** The business date the rules are checked on (a fixed one: the rules do not depend on the real date). */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
     private static ProblemException refused(Kind kind, LocalDate signed, LocalDate ends, List<ContractRules.Signed> recorded) {
-        return assertThrows(ProblemException.class, () -> ContractRules.check(kind, signed, ends, recorded));
+        return assertThrows(ProblemException.class, () -> ContractRules.check(kind, signed, ends, TODAY, recorded));
     }
 
     @Test
     void aContractGoesProtocoleThenContratThenAvenants() {
-        assertDoesNotThrow(() -> ContractRules.check(Kind.PROTOCOLE_ACCORD, PROTOCOLE, null, List.of()));
-        assertDoesNotThrow(() -> ContractRules.check(Kind.CONTRAT, CONTRAT, LocalDate.of(2027, 12, 31),
+        assertDoesNotThrow(() -> ContractRules.check(Kind.PROTOCOLE_ACCORD, PROTOCOLE, null, TODAY, List.of()));
+        assertDoesNotThrow(() -> ContractRules.check(Kind.CONTRAT, CONTRAT, LocalDate.of(2027, 12, 31), TODAY,
                 BOTH.subList(0, 1)));
-        assertDoesNotThrow(() -> ContractRules.check(Kind.CONTRAT, CONTRAT, null, List.of()), "a contrat without protocole");
-        assertDoesNotThrow(() -> ContractRules.check(Kind.AVENANT, CONTRAT, null, BOTH), "an avenant the day of the contrat");
-        assertDoesNotThrow(() -> ContractRules.check(Kind.AVENANT, LocalDate.of(2025, 5, 5), null, BOTH));
+        assertDoesNotThrow(() -> ContractRules.check(Kind.CONTRAT, CONTRAT, null, TODAY, List.of()), "a contrat without protocole");
+        assertDoesNotThrow(() -> ContractRules.check(Kind.AVENANT, CONTRAT, null, TODAY, BOTH), "an avenant the day of the contrat");
+        assertDoesNotThrow(() -> ContractRules.check(Kind.AVENANT, LocalDate.of(2025, 5, 5), null, TODAY, BOTH));
     }
 
     @Test
@@ -51,7 +54,7 @@ class GovernanceRulesTest {
         assertEquals("signedOn", refused(Kind.AVENANT, LocalDate.of(2024, 12, 31), null, withAvenant).problem().errors()
                 .get(0).field());
         assertEquals("endsOn", refused(Kind.CONTRAT, CONTRAT, CONTRAT, List.of()).problem().errors().get(0).field());
-        assertEquals("signedOn", refused(Kind.PROTOCOLE_ACCORD, LocalDate.now().plusDays(1), null, List.of()).problem()
+        assertEquals("signedOn", refused(Kind.PROTOCOLE_ACCORD, TODAY.plusDays(1), null, List.of()).problem()
                 .errors().get(0).field(), "a document is recorded once signed");
     }
 

@@ -194,7 +194,7 @@ class TerritoryChangesTest {
                 .then().statusCode(201)
                 .body("labels.phase", org.hamcrest.Matchers.contains("2019-2022", "2023-2027"),
                         "labels.labelledOn", org.hamcrest.Matchers.contains("2019-03-14",
-                                java.time.LocalDate.now().toString()));
+                                java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).toString()));
         given().auth().oauth2(admin()).contentType("application/json")
                 .body(Map.of("code", newCode(), "name", "X", "status", "LABELLED", "phases", List.of("2023-2027"),
                         "labelledOn", Map.of("2019-2022", "2019-03-14")))
@@ -211,6 +211,6 @@ class TerritoryChangesTest {
         given().when().get("/api/territories/" + candidate).then().body("labels.size()", equalTo(0));
         given().auth().oauth2(admin()).contentType("application/json").body(Map.of("status", "LABELLED"))
                 .when().put("/api/territories/" + candidate + "/status")
-                .then().statusCode(200).body("labels[0].labelledOn", equalTo(java.time.LocalDate.now().toString()));
+                .then().statusCode(200).body("labels[0].labelledOn", equalTo(java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).toString()));
     }
 }
