@@ -54,5 +54,12 @@ public interface BackboneConfig {
         /** First pause between attempts; it doubles at each one. */
         @WithDefault("200MS")
         Duration initialBackoff();
+
+        /**
+         * How long the record of an applied event is kept to recognise a redelivery; then purged
+         * (hourly, with the outbox). Longer than the outbox's retention and the topics'.
+         */
+        @WithDefault("P30D")
+        Duration retention();
     }
 }

@@ -3,6 +3,7 @@ package fr.territoires.backbone.outbox;
 import fr.territoires.backbone.BackboneConfig;
 import fr.territoires.backbone.CloudEventHeaders;
 import fr.territoires.backbone.KafkaClients;
+import fr.territoires.backbone.inbox.ConsumedEvents;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,6 +60,7 @@ public class OutboxRelay {
     public enum State { STOPPED, RUNNING, FAILING }
 
     private final AgroalDataSource dataSource;
+    private final ConsumedEvents consumed;
     private final KafkaClients kafka;
     private final BackboneConfig config;
     private final Timer latency;
@@ -72,9 +74,10 @@ public class OutboxRelay {
     private Connection listener;
     private boolean topicsReady;
 
-    public OutboxRelay(@DataSource("backbone") AgroalDataSource dataSource, KafkaClients kafka, BackboneConfig config,
-            MeterRegistry registry) {
+    public OutboxRelay(@DataSource("backbone") AgroalDataSource dataSource, ConsumedEvents consumed, KafkaClients kafka,
+            BackboneConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.consumed = consumed;
         this.kafka = kafka;
         this.config = config;
         this.latency = Timer.builder("backbone.outbox.publish.latency")
@@ -340,7 +343,14 @@ public class OutboxRelay {
         }
     }
 
-    private void purge() throws SQLException {
+    /** Housekeeping: published events and consumed-event records past their retention. */
+    void purge() throws SQLException {
+        purgeOutbox();
+        consumed.purgeExpired();
+    }
+
+    /** Removes the published events older than the retention; returns how many. */
+    public int purgeOutbox() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
             ps.setLong(1, config.relay().retention().toSeconds());
@@ -348,6 +358,7 @@ public class OutboxRelay {
             if (purged > 0) {
                 LOG.infof("Outbox: %d published events older than %s removed", purged, config.relay().retention());
             }
+            return purged;
         }
     }
 
