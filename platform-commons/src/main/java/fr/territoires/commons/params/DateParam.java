@@ -10,13 +10,13 @@ public final class DateParam {
     private DateParam() {
     }
 
-    /** Today when absent; a 400 naming the parameter when it is not a date. */
+    /** Today when absent; a 400 naming the parameter when it is not a date or outside {@link DateWindow}. */
     public static LocalDate parseOrToday(String field, String value) {
         if (value == null || value.isBlank()) {
             return LocalDate.now();
         }
         try {
-            return LocalDate.parse(value.trim());
+            return DateWindow.check(field, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
         }
