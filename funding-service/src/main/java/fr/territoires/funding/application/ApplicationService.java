@@ -8,8 +8,10 @@ import fr.territoires.events.EventType;
 import fr.territoires.events.funding.ApplicationDecidedV1;
 import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
+import fr.territoires.funding.access.MoneyRules;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.funding.eligibility.EligibleTerritory;
+import fr.territoires.funding.envelope.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +107,13 @@ public class ApplicationService {
     }
 
     public Uni<Application> withdraw(UUID id, String reason, CallerScope caller) {
-        return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.APPLY)).chain(app -> {
+        return lock(id).call(app -> access.require(caller, app.territoryCode, FundingAccess.Action.APPLY))
+                .call(app -> lines(id).invoke(lines -> {
+                    if (lines.stream().anyMatch(l -> l.approved != null)) {
+                        throw ProblemException.conflict("application-partly-decided", "Application " + id
+                                + " has lines already approved and committed by their funders: it cannot be withdrawn");
+                    }
+                })).chain(app -> {
             ApplicationRules.checkTransition(id, app.status, Application.Status.WITHDRAWN);
             app.status = Application.Status.WITHDRAWN;
             app.decisionReason = reason;
@@ -115,8 +123,12 @@ public class ApplicationService {
     }
 
     /**
-     * Approves (amounts per envelope; default what was asked) and commits them, or rejects with a
-     * reason. Only the territory's Region or the programme team decide.
+     * A decision on an application of the caller's Region (or any, for the programme team), line by
+     * line: each line of the plan is decided by the owner of its envelope (MoneyRules). An approval
+     * decides every line the caller owns that is still open (amounts per envelope; a line not listed
+     * gets 0; default what was asked) and commits them; the application is APPROVED once every line
+     * is decided. A rejection refuses the whole application, by an owner of one of its lines, while
+     * no line is decided yet.
      */
     public Uni<Application> decide(UUID id, ApplicationRequests.Decision d, CallerScope caller) {
         if (d.decision() != Application.Status.APPROVED && d.decision() != Application.Status.REJECTED) {
@@ -126,43 +138,89 @@ public class ApplicationService {
             throw ProblemException.invalid("reason", "is required to reject an application");
         }
         return lock(id).chain(app -> access.require(caller, app.territoryCode, FundingAccess.Action.DECIDE)
-                .chain(territory -> {
+                .chain(territory -> lines(id).chain(lines -> envelopes(lines).chain(envelopes -> {
                     ApplicationRules.checkTransition(id, app.status, d.decision());
-                    app.status = d.decision();
-                    app.decisionReason = d.reason();
+                    List<ApplicationLine> mine = lines.stream().filter(l -> owns(caller, envelopes.get(l.envelopeId)))
+                            .toList();
+                    if (mine.isEmpty()) {
+                        Envelope first = envelopes.get(lines.get(0).envelopeId);
+                        throw MoneyRules.notYourMoney(caller, first.id, first.name, first.funder, first.region, null);
+                    }
                     app.decidedBy = caller.name();
                     app.decidedAt = dates.now();
                     app.updatedAt = app.decidedAt;
                     LocalDate today = dates.today();
                     if (d.decision() == Application.Status.REJECTED) {
+                        if (lines.stream().anyMatch(l -> l.approved != null)) {
+                            throw ProblemException.conflict("application-partly-decided", "Application " + id
+                                    + " has lines already approved by their funders: approve your lines with 0 € instead");
+                        }
+                        app.status = Application.Status.REJECTED;
+                        app.decisionReason = d.reason();
                         return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
                                 app.territoryCode, app.id, "REJECTED", d.reason(), null, today.toString()))
                                 .chain(() -> flush()).replaceWith(app);
                     }
-                    return lines(id).chain(lines -> approve(app, territory, lines, d, today, caller));
-                }));
+                    return approve(app, territory, lines, envelopes, mine, d, today, caller);
+                }))));
     }
 
     private Uni<Application> approve(Application app, EligibleTerritory territory, List<ApplicationLine> lines,
-            ApplicationRequests.Decision d, LocalDate today, CallerScope caller) {
+            Map<UUID, Envelope> envelopes, List<ApplicationLine> mine, ApplicationRequests.Decision d, LocalDate today,
+            CallerScope caller) {
         Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
         lines.forEach(l -> requested.put(l.envelopeId, l.requested));
-        List<ApplicationRules.Line> approved = d.approved() == null
-                ? lines.stream().map(l -> new ApplicationRules.Line(l.envelopeId, l.requested)).toList()
+        List<ApplicationRules.Line> given = d.approved() == null ? List.of()
                 : d.approved().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
-        ApplicationRules.checkApproval(requested, approved);
-        ApplicationRules.checkPlan("approved", app.eligibleCost, app.ownerLocalAuthority, approved);
-        for (ApplicationLine line : lines) {
-            line.approved = approved.stream().filter(a -> a.envelopeId().equals(line.envelopeId))
-                    .map(ApplicationRules.Line::amount).findFirst().orElse(BigDecimal.ZERO);
+        ApplicationRules.checkApproval(requested, given);
+        for (int i = 0; i < given.size(); i++) {
+            Envelope e = envelopes.get(given.get(i).envelopeId());
+            if (!owns(caller, e)) {
+                throw MoneyRules.notYourMoney(caller, e.id, e.name, e.funder, e.region, "approved[" + i + "].envelopeId");
+            }
         }
+        List<ApplicationLine> open = mine.stream().filter(l -> l.approved == null).toList();
+        if (open.isEmpty()) {
+            throw ProblemException.conflict("lines-already-decided", "Application " + app.id
+                    + ": every line you own is already decided");
+        }
+        List<ApplicationRules.Line> decided = new ArrayList<>();
+        for (ApplicationLine line : open) {
+            line.approved = d.approved() == null ? line.requested : given.stream()
+                    .filter(a -> a.envelopeId().equals(line.envelopeId)).map(ApplicationRules.Line::amount)
+                    .findFirst().orElse(BigDecimal.ZERO);
+            decided.add(new ApplicationRules.Line(line.envelopeId, line.approved));
+        }
+        // Lines still open count at what they ask: the plan holds whatever their owners decide.
+        ApplicationRules.checkPlan("approved", app.eligibleCost, app.ownerLocalAuthority, lines.stream()
+                .map(l -> new ApplicationRules.Line(l.envelopeId, l.approved == null ? l.requested : l.approved)).toList());
         List<String> regions = territory == null ? List.of() : territory.regions();
-        return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(app.territoryCode,
-                        app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
-                                l.envelopeId, l.approved)).toList(), today.toString()))
-                .chain(() -> flush())
-                .chain(() -> commitments.commit(app, regions, approved, today, caller.name()))
+        boolean complete = lines.stream().allMatch(l -> l.approved != null);
+        Uni<Void> decision = Uni.createFrom().voidItem();
+        if (complete) {
+            app.status = Application.Status.APPROVED;
+            app.decisionReason = d.reason();
+            decision = outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
+                    app.territoryCode, app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
+                            l.envelopeId, l.approved)).toList(), today.toString())).replaceWithVoid();
+        }
+        return decision.chain(() -> flush())
+                .chain(() -> commitments.commit(app, regions, decided, today, caller.name()))
                 .replaceWith(app);
+    }
+
+    private static boolean owns(CallerScope caller, Envelope e) {
+        return MoneyRules.ownsEnvelope(caller, e.funder, e.region);
+    }
+
+    private static Uni<Map<UUID, Envelope>> envelopes(List<ApplicationLine> lines) {
+        return Panache.getSession().chain(s -> s.createQuery("from Envelope where id in :ids", Envelope.class)
+                .setParameter("ids", lines.stream().map(l -> l.envelopeId).toList()).getResultList())
+                .map(list -> {
+                    Map<UUID, Envelope> byId = new LinkedHashMap<>();
+                    list.forEach(e -> byId.put(e.id, e));
+                    return byId;
+                });
     }
 
     /** Open applications of a territory that left the programme are flagged for their deciders. */

@@ -4,6 +4,8 @@ import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
+import fr.territoires.funding.access.MoneyRules;
+import fr.territoires.funding.envelope.Envelope;
 import fr.territoires.funding.idempotency.IdempotentRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
@@ -161,9 +163,14 @@ public class CommitmentResource {
                         PaymentView.of(r))));
     }
 
+    /** Money on a commitment moves only by the owner of its envelope (MoneyRules); 403 naming the envelope. */
     private Uni<Void> authorise(UUID commitmentId, CallerScope caller) {
-        return find(commitmentId).chain(c -> access.require(caller, c.territoryCode, FundingAccess.Action.DECIDE))
-                .replaceWithVoid();
+        return find(commitmentId).chain(c -> Panache.getSession().chain(s -> s.find(Envelope.class, c.envelopeId)))
+                .invoke(e -> {
+                    if (!MoneyRules.ownsEnvelope(caller, e.funder, e.region)) {
+                        throw MoneyRules.notYourMoney(caller, e.id, e.name, e.funder, e.region, null);
+                    }
+                }).replaceWithVoid();
     }
 
     private static Uni<Commitment> find(UUID id) {

@@ -8,6 +8,7 @@ import fr.territoires.events.funding.FundsCommittedV1;
 import fr.territoires.events.funding.FundsDecommittedV1;
 import fr.territoires.events.funding.PaymentMadeV1;
 import fr.territoires.events.funding.PaymentReversedV1;
+import fr.territoires.funding.access.MoneyRules;
 import fr.territoires.funding.application.Application;
 import fr.territoires.funding.application.ApplicationRules;
 import fr.territoires.funding.envelope.EnvelopeBalances;
@@ -124,8 +125,10 @@ public class CommitmentService {
      */
     public Uni<Payment> pay(UUID commitmentId, Payment.Kind kind, BigDecimal amount, LocalDate paidOn, String reason,
             String actor) {
-        return lockCommitment(commitmentId).call(c -> balances.lock(c.envelopeId)).chain(c -> advancesOf(c.id)
+        return lockCommitment(commitmentId).chain(c -> balances.lock(c.envelopeId).chain(envelope -> advancesOf(c.id)
                 .chain(advances -> {
+                    MoneyRules.checkPaymentDate(paidOn, LocalDate.now(), envelope.name(), envelope.firstYear(),
+                            envelope.lastYear());
                     PaymentRules.checkPayment(c, kind, amount, advances, maxAdvanceShare);
                     Payment p = new Payment();
                     p.id = UUID.randomUUID();
@@ -140,8 +143,9 @@ public class CommitmentService {
                     c.paid = c.paid.add(amount);
                     return balances.addPaidInYear(c.envelopeId, p.fiscalYear, amount).invoke(ok -> {
                         if (!ok) {
-                            throw ProblemException.conflict("payment-ceiling-reached", "The envelope's payment ceiling (CP) "
-                                    + "for " + p.fiscalYear + " does not allow " + amount + " € more");
+                            throw ProblemException.conflict("payment-ceiling-reached", "Envelope " + envelope.name()
+                                    + "'s payment ceiling (CP) for " + p.fiscalYear + " does not allow " + amount
+                                    + " € more (a year without a CP line on an envelope that declares some allows none)");
                         }
                     })
                             .chain(() -> balances.addPaid(c.envelopeId, amount))
@@ -154,7 +158,7 @@ public class CommitmentService {
                             .chain(() -> kind == Payment.Kind.BALANCE ? settle(c, actor) : Uni.createFrom().item(c))
                             .chain(() -> Panache.getSession().chain(s -> s.flush()))
                             .replaceWith(p);
-                }));
+                })));
     }
 
     private Uni<Commitment> settle(Commitment c, String actor) {

@@ -10,6 +10,7 @@ import fr.territoires.funding.application.ApplicationRequests;
 import fr.territoires.funding.application.ApplicationService;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.funding.commitment.Payment;
+import fr.territoires.funding.envelope.Envelope;
 import fr.territoires.funding.envelope.EnvelopeRequests;
 import fr.territoires.funding.envelope.EnvelopeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,7 +26,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -122,12 +125,19 @@ public class DemoData {
             chain = chain.chain(() -> envelopes.open(e, LOADER).invoke(ids::add).replaceWithVoid());
         }
         for (DemoApplication a : file.applications()) {
-            chain = chain.chain(() -> application(a, ids));
+            chain = chain.chain(() -> application(a, ids, file.envelopes()));
         }
         return chain;
     }
 
-    private Uni<Void> application(DemoApplication a, List<UUID> envelopeIds) {
+    /** Who decides a demo envelope's lines: its owner, as through the API (MoneyRules). */
+    private static CallerScope owner(EnvelopeRequests.NewEnvelope e) {
+        return e.funder() == Envelope.Funder.REGION
+                ? new CallerScope("demo-data", Set.of(CallerScope.REGION_OFFICER), e.region(), List.of(), null)
+                : LOADER;
+    }
+
+    private Uni<Void> application(DemoApplication a, List<UUID> envelopeIds, List<EnvelopeRequests.NewEnvelope> defs) {
         var request = new ApplicationRequests.NewApplication(a.territory(), null, a.owner(), a.title(), null, a.eligibleCost(),
                 a.requested().stream().map(r -> new ApplicationRequests.Amount(envelopeIds.get(r.envelope()), r.amount()))
                         .toList(), a.jobsCreated(), a.jobsKept(), a.privateInvestment(), List.of());
@@ -147,17 +157,22 @@ public class DemoData {
                 steps = steps.chain(() -> applications.review(id, LOADER));
             }
             if (stage == Application.Status.REJECTED) {
+                CallerScope decider = owner(defs.get(a.requested().get(0).envelope()));
                 steps = steps.chain(() -> applications.decide(id, new ApplicationRequests.Decision(
-                        Application.Status.REJECTED, a.reason(), null), LOADER));
+                        Application.Status.REJECTED, a.reason(), null), decider));
             }
             if (stage == Application.Status.APPROVED) {
-                List<ApplicationRequests.ApprovedAmount> approved = new ArrayList<>();
+                // Each line by the owner of its envelope, one decision per owner.
+                Map<CallerScope, List<ApplicationRequests.ApprovedAmount>> byOwner = new LinkedHashMap<>();
                 for (int i = 0; i < a.requested().size(); i++) {
-                    approved.add(new ApplicationRequests.ApprovedAmount(envelopeIds.get(a.requested().get(i).envelope()),
-                            a.approved().get(i)));
+                    int envelope = a.requested().get(i).envelope();
+                    byOwner.computeIfAbsent(owner(defs.get(envelope)), o -> new ArrayList<>())
+                            .add(new ApplicationRequests.ApprovedAmount(envelopeIds.get(envelope), a.approved().get(i)));
                 }
-                steps = steps.chain(() -> applications.decide(id, new ApplicationRequests.Decision(
-                        Application.Status.APPROVED, null, approved), LOADER));
+                for (Map.Entry<CallerScope, List<ApplicationRequests.ApprovedAmount>> decision : byOwner.entrySet()) {
+                    steps = steps.chain(() -> applications.decide(id, new ApplicationRequests.Decision(
+                            Application.Status.APPROVED, null, decision.getValue()), decision.getKey()));
+                }
                 for (DemoPayment p : a.payments() == null ? List.<DemoPayment>of() : a.payments()) {
                     steps = steps.chain(() -> commitmentOf(id, envelopeIds.get(p.envelope()))
                             .chain(c -> commitments.pay(c, p.kind(), p.amount(), dates.today(), "(demo)", LOADER.name()))

@@ -1,5 +1,6 @@
 package fr.territoires.funding.eligibility;
 
+import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.Pages;
 import fr.territoires.commons.paging.PagingParams;
@@ -7,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +38,10 @@ public class EligibleTerritoryResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Territories as funding knows them", description = "From territory events; eligible = labelled.")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER,
+            CallerScope.PARTNER})
+    @Operation(summary = "Territories as funding knows them",
+            description = "From territory events; eligible = labelled. Not for companies (they read nothing of funding).")
     public Uni<Page<Eligibility>> list(@BeanParam PagingParams paging) {
         return Pages.read(territories.findAll(Sort.by("code")), paging.request()).map(p -> p.map(Eligibility::of));
     }

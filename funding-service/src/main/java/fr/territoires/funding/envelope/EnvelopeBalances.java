@@ -75,14 +75,16 @@ public class EnvelopeBalances {
     }
 
     /**
-     * What was paid in a fiscal year on an envelope with a payment ceiling (CP) for that year;
-     * false when the ceiling would be passed. Years without a CP ceiling are not limited.
+     * What was paid in a fiscal year on an envelope; false when its payment ceiling (CP) for that
+     * year would be passed. A year without a CP line follows {@link EnvelopeRules#yearWithoutCeilingAllows}.
      */
     public Uni<Boolean> addPaidInYear(UUID id, int year, BigDecimal delta) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT count(*) FROM envelope_year WHERE envelope_id = :id AND fiscal_year = :year""", Long.class)
-                .setParameter("id", id).setParameter("year", year).getSingleResult()
-                .chain(count -> count == 0 ? Uni.createFrom().item(true) : s.createNativeQuery("""
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT fiscal_year FROM envelope_year WHERE envelope_id = :id", Integer.class)
+                .setParameter("id", id).getResultList()
+                .chain(years -> !years.contains(year)
+                        ? Uni.createFrom().item(EnvelopeRules.yearWithoutCeilingAllows(!years.isEmpty(), delta))
+                        : s.createNativeQuery("""
                         UPDATE envelope_year SET paid = paid + :delta
                         WHERE envelope_id = :id AND fiscal_year = :year AND paid + :delta <= cp_ceiling AND paid + :delta >= 0""")
                         .setParameter("delta", delta).setParameter("id", id).setParameter("year", year).executeUpdate()

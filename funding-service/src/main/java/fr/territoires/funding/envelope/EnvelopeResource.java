@@ -70,8 +70,10 @@ public class EnvelopeResource {
 
     @GET
     @WithSession
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER,
+            CallerScope.PARTNER})
     @Operation(summary = "List funding envelopes with their balances",
-            description = "Any signed-in role; by name. Filters: q (part of the name), funder, status.")
+            description = "Any signed-in role but company (a company reads nothing of funding); by name. Filters: q (part of the name), funder, status.")
     public Uni<Page<EnvelopeView>> list(@BeanParam PagingParams paging, @QueryParam("q") String q,
             @QueryParam("funder") String funder, @QueryParam("status") String status) {
         return envelopes.page(paging.request(), q, EnumParam.parse("funder", funder, Envelope.Funder.class),
@@ -80,6 +82,8 @@ public class EnvelopeResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({CallerScope.PROGRAMME_ADMIN, CallerScope.REGION_OFFICER, CallerScope.TERRITORY_MANAGER,
+            CallerScope.PARTNER})
     @Operation(summary = "One envelope, with its yearly payment ceilings")
     public Uni<EnvelopeView> get(@PathParam("id") UUID id) {
         return view(id);

@@ -85,6 +85,16 @@ public final class EnvelopeRules {
         }
     }
 
+    /**
+     * The yearly payment ceiling (CP) for a year without a CP line: an envelope that declares yearly
+     * ceilings pays nothing in a year it declares none for (CP 0, not unlimited); an envelope that
+     * declares none at all pays within its commitments (AE) only. A reversal (negative amount)
+     * always fits.
+     */
+    public static boolean yearWithoutCeilingAllows(boolean envelopeHasYearlyCeilings, BigDecimal amount) {
+        return !envelopeHasYearlyCeilings || amount.signum() <= 0;
+    }
+
     private static ProblemException conflict(String type, String detail) {
         return ProblemException.conflict(type, detail);
     }

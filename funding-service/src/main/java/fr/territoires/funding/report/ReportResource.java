@@ -1,6 +1,7 @@
 package fr.territoires.funding.report;
 
 import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.csv.CsvExport;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.paging.PagingParams;
@@ -107,7 +108,7 @@ public class ReportResource {
             return queries.envelopes(filter, page).map(p -> Response.ok(p, MediaType.APPLICATION_JSON).build());
         }
         return queries.envelopes(filter, null).map(Page::items).map(lines -> {
-            Csv csv = Csv.forSpreadsheets(ENVELOPE_COLUMNS);
+            CsvExport csv = CsvExport.of(',', ENVELOPE_COLUMNS);
             lines.forEach(e -> csv.row(Arrays.asList(e.id(), e.funder(), e.region(), e.name(), e.priority(), e.firstYear(),
                     e.lastYear(), e.ceiling(), e.committed(), e.paid(), e.available(), e.status())));
             return csv(csv, "funding-envelopes.csv");
@@ -143,7 +144,7 @@ public class ReportResource {
                 return Response.ok(new SummaryView(dimension.param(), fiscalYear, onlyTerritory, onlyRegion, groups,
                         TotalView.of(result.total())), MediaType.APPLICATION_JSON).build();
             }
-            Csv csv = Csv.forSpreadsheets(header(dimension.param(), SUMMARY_COLUMNS));
+            CsvExport csv = CsvExport.of(',', header(dimension.param(), SUMMARY_COLUMNS));
             groups.forEach(g -> csv.row(Arrays.asList(g.key(), g.label(), g.approvedApplications(), g.committed(), g.paid(),
                     g.jobsCreated(), g.jobsKept(), g.privateInvestment(), g.leverage())));
             return csv(csv, "funding-summary-by-" + dimension.param() + (fiscalYear == null ? "" : "-" + fiscalYear) + ".csv");
@@ -194,7 +195,7 @@ public class ReportResource {
         Integer conventionYear = ReportParams.year(year);
         Envelope.Funder awardedBy = EnumParam.parse("funder", funder, Envelope.Funder.class);
         return queries.grants(conventionYear, awardedBy).map(grants -> {
-            Csv csv = Csv.verbatim(ScdlSubventions.COLUMNS);
+            CsvExport csv = CsvExport.of(',', ScdlSubventions.COLUMNS);
             grants.forEach(g -> csv.row(ScdlSubventions.row(g)));
             return csv(csv, "subventions-territoires-d-industrie" + (conventionYear == null ? "" : "-" + conventionYear)
                     + ".csv");
@@ -224,8 +225,8 @@ public class ReportResource {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
     }
 
-    private static Response csv(Csv csv, String filename) {
-        return Response.ok(csv.text(), Csv.MEDIA_TYPE)
+    private static Response csv(CsvExport csv, String filename) {
+        return Response.ok(csv.text(), CsvExport.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").build();
     }
 }

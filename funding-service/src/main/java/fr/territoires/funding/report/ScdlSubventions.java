@@ -1,5 +1,6 @@
 package fr.territoires.funding.report;
 
+import fr.territoires.commons.csv.CsvExport;
 import fr.territoires.funding.envelope.Envelope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ public final class ScdlSubventions {
                 g.ownerName(),
                 g.ownerSiret(),
                 objet(g.title()),
-                Csv.money(g.amount()),
+                CsvExport.money(g.amount()),
                 NATURE,
                 conditionsVersement(g),
                 datesPeriodeVersement(g),

@@ -49,7 +49,8 @@ class FundingFlowTest {
         plan.put(state, "85000.00");
         plan.put(region, "25000.00");
 
-        // The territory's manager prepares and submits; the Region reviews and approves, for less on one envelope.
+        // The territory's manager prepares and submits; the Region reviews. Each funder decides its own
+        // line (MoneyRules): the Region approves less on its envelope, the programme team the State's.
         String id = api(manager(territory)).body(FundingFixtures.application(territory, new BigDecimal("140000.00"), true, plan))
                 .when().post("/api/funding/applications")
                 .then().statusCode(201).body("status", equalTo("DRAFT"), "requested", equalTo(new BigDecimal("110000.00")))
@@ -62,8 +63,12 @@ class FundingFlowTest {
                 .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
         api(officer("44")).header("Idempotency-Key", "approve-" + id)
                 .body(Map.of("decision", "APPROVED", "approved", List.of(
-                        Map.of("envelopeId", state.toString(), "amount", new BigDecimal("85000.00")),
                         Map.of("envelopeId", region.toString(), "amount", new BigDecimal("20000.00")))))
+                .when().post("/api/funding/applications/" + id + "/decision")
+                .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        api(admin()).header("Idempotency-Key", "approve-state-" + id)
+                .body(Map.of("decision", "APPROVED", "approved", List.of(
+                        Map.of("envelopeId", state.toString(), "amount", new BigDecimal("85000.00")))))
                 .when().post("/api/funding/applications/" + id + "/decision")
                 .then().statusCode(200).body("status", equalTo("APPROVED"), "approved", equalTo(new BigDecimal("105000.00")));
         assertEquals(new BigDecimal("85000.00"), committed(state));
@@ -72,30 +77,31 @@ class FundingFlowTest {
         String commitment = api(TestTokens.partner()).queryParam("application", id).when().get("/api/funding/commitments")
                 .then().statusCode(200).body("size()", equalTo(2)).extract().path("find { it.envelopeId == '" + state + "' }.id");
 
-        // Advance (30% at most), instalment, a clawback, then the balance settles and releases the rest.
+        // Advance (30% at most), instalment, a clawback, then the balance settles and releases the rest:
+        // the State's money, moved by the programme team.
         String pay = "/api/funding/commitments/" + commitment + "/payments";
-        api(officer("44")).body(Map.of("kind", "ADVANCE", "amount", new BigDecimal("25500.01"))).when().post(pay)
+        api(admin()).body(Map.of("kind", "ADVANCE", "amount", new BigDecimal("25500.01"))).when().post(pay)
                 .then().statusCode(409).body("type", equalTo("urn:territoires:problem:advance-above-limit"));
-        api(officer("44")).body(Map.of("kind", "ADVANCE", "amount", new BigDecimal("25500.00"))).when().post(pay)
+        api(admin()).body(Map.of("kind", "ADVANCE", "amount", new BigDecimal("25500.00"))).when().post(pay)
                 .then().statusCode(201);
-        String instalment = api(officer("44")).body(Map.of("kind", "INSTALMENT", "amount", new BigDecimal("40000.00")))
+        String instalment = api(admin()).body(Map.of("kind", "INSTALMENT", "amount", new BigDecimal("40000.00")))
                 .when().post(pay).then().statusCode(201).extract().path("id");
-        api(officer("44")).body(Map.of("kind", "INSTALMENT", "amount", new BigDecimal("19500.01"))).when().post(pay)
+        api(admin()).body(Map.of("kind", "INSTALMENT", "amount", new BigDecimal("19500.01"))).when().post(pay)
                 .then().statusCode(409).body("type", equalTo("urn:territoires:problem:payment-above-commitment"));
-        api(officer("44")).body(Map.of("amount", new BigDecimal("5000.00"), "reason", "Ineligible expenses at audit"))
+        api(admin()).body(Map.of("amount", new BigDecimal("5000.00"), "reason", "Ineligible expenses at audit"))
                 .when().post("/api/funding/payments/" + instalment + "/reversals").then().statusCode(201)
                 .body("kind", equalTo("REVERSAL"));
-        api(officer("44")).body(Map.of("kind", "BALANCE", "amount", new BigDecimal("10000.00"), "paidOn", FundingFixtures.today().toString()))
+        api(admin()).body(Map.of("kind", "BALANCE", "amount", new BigDecimal("10000.00"), "paidOn", FundingFixtures.today().toString()))
                 .when().post(pay).then().statusCode(201);
         api(TestTokens.partner()).when().get("/api/funding/commitments/" + commitment)
                 .then().statusCode(200).body("status", equalTo("SETTLED"), "paid", equalTo(new BigDecimal("70500.00")),
                         "amount", equalTo(new BigDecimal("70500.00")), "initialAmount", equalTo(new BigDecimal("85000.00")),
                         "payments.kind", contains("ADVANCE", "INSTALMENT", "REVERSAL", "BALANCE"));
         assertEquals(new BigDecimal("70500.00"), committed(state), "the unpaid 14,500 € went back to the envelope");
-        api(officer("44")).body(Map.of("kind", "INSTALMENT", "amount", 1)).when().post(pay)
+        api(admin()).body(Map.of("kind", "INSTALMENT", "amount", 1)).when().post(pay)
                 .then().statusCode(409).body("type", equalTo("urn:territoires:problem:commitment-not-active"));
 
-        assertEquals(List.of("application-submitted.v1", "application-decided.v1", "funds-committed.v1", "funds-committed.v1",
+        assertEquals(List.of("application-submitted.v1", "funds-committed.v1", "application-decided.v1", "funds-committed.v1",
                 "payment-made.v1", "payment-made.v1", "payment-reversed.v1", "payment-made.v1", "funds-decommitted.v1"),
                 fundingEvents(territory));
         api(admin()).when().get("/api/funding/ledger/check")

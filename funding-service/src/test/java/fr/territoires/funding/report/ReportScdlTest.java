@@ -1,5 +1,6 @@
 package fr.territoires.funding.report;
 
+import fr.territoires.commons.csv.CsvExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.territoires.funding.envelope.Envelope;
@@ -81,7 +82,7 @@ class ReportScdlTest {
 
     @Test
     void aRowIsWrittenVerbatimWithEmptyCellsForWhatIsNotKnown() {
-        String line = Csv.verbatim(List.of()).row(ScdlSubventions.row(grant(true, 1, "2026-09-30", "2026-09-30"))).text();
+        String line = CsvExport.of(',', List.of()).row(ScdlSubventions.row(grant(true, 1, "2026-09-30", "2026-09-30"))).text();
         assertEquals("Agence nationale de la cohésion des territoires,13002603200016,2026-03-12," + COMMITMENT
                 + ",Exemple Industries,55208131766522,Ligne de production,85000.00,aide en numéraire,unique,2026-09-30,,non,1.00"
                 + "\r\n", line.substring(2));

@@ -10,6 +10,11 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /**
+     * At most this many rows are skipped to reach a page: {@code page × size} stays far below the
+     * int range (no overflow into a negative offset, a 500) and no query scans millions of rows.
+     */
+    public static final int MAX_OFFSET = 1_000_000;
 
     /**
      * From the raw query parameters (absent means the default). Not a number or out of range: a
@@ -47,6 +52,9 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             errors.add(new Problem.FieldError("size", "must be between 1 and " + MAX_SIZE));
+        } else if (p > MAX_OFFSET / s) {
+            errors.add(new Problem.FieldError("page", "must be at most " + MAX_OFFSET / s + " with size " + s
+                    + " (no more than " + MAX_OFFSET + " rows are skipped; narrow the list with its filters)"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.validation("Invalid paging parameters", errors));
@@ -55,6 +63,6 @@ public record PageRequest(int page, int size) {
     }
 
     public int offset() {
-        return page * size;
+        return page * size; // at most MAX_OFFSET
     }
 }

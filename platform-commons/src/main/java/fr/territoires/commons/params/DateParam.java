@@ -12,14 +12,14 @@ public final class DateParam {
 
     /**
      * {@code today} (the caller's {@link fr.territoires.commons.time.BusinessDates#today()}) when
-     * absent; a 400 naming the parameter when it is not a date.
+     * absent; a 400 naming the parameter when it is not a date or outside {@link DateWindow}.
      */
     public static LocalDate parseOrToday(String field, String value, LocalDate today) {
         if (value == null || value.isBlank()) {
             return today;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return DateWindow.check(field, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
         }

@@ -88,12 +88,24 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
+        // A body the JSON reader could not read, wrapped by the framework: named like any unreadable JSON.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? status.getReasonPhrase()
                 : e.getMessage();
+        Problem problem = Problem.of(slug(status.getReasonPhrase()), status.getReasonPhrase(), status.getStatusCode(),
+                detail);
+        if (status.getStatusCode() == 400) {
+            // A 400 always names what is wrong: here the request body as a whole.
+            problem = new Problem(problem.type(), problem.title(), 400, detail, null,
+                    List.of(new Problem.FieldError("body", "could not be read: " + detail)));
+        }
         Response.ResponseBuilder builder = Response.status(status.getStatusCode())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(slug(status.getReasonPhrase()), status.getReasonPhrase(), status.getStatusCode(),
-                        detail).withInstance(uri.getPath()));
+                .entity(problem.withInstance(uri.getPath()));
         // Keep what the client needs to retry correctly (Allow on 405, Retry-After on 429…).
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
@@ -103,8 +115,33 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * Exceptions (by class name, anywhere in their class hierarchy) that mean a lost update was
+     * avoided: two changes of the same versioned record, the second to commit loses. Names rather
+     * than types, so that the gateway (no Hibernate) shares this mapper.
+     */
+    static final List<String> CONCURRENT_CHANGE = List.of("org.hibernate.StaleStateException",
+            "jakarta.persistence.OptimisticLockException");
+
+    /** A concurrent change, found in an exception or its causes (reactive code wraps them). */
+    static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (CONCURRENT_CHANGE.contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentChange(e)) {
+            // Two changes that both passed If-Match (or came without it): 409, read again; never a 500.
+            return respond(Problem.of("concurrent-change", "Conflict", 409,
+                    "The record was changed at the same time by someone else; read it again"), uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,

@@ -52,4 +52,15 @@ class PageRequestTest {
         ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.parse("1", "ten"));
         assertEquals(List.of(new Problem.FieldError("size", "must be a whole number")), e.problem().errors());
     }
+
+    /** Issue 14: {@code ?page=21474837&size=100} overflowed the offset into a 500. */
+    @Test
+    void aPageBeyondTheOffsetLimitIsA400NotAnOverflow() {
+        ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.parse("21474837", "100"));
+        assertEquals(400, e.problem().status());
+        assertEquals("page", e.problem().errors().get(0).field());
+        assertThrows(ProblemException.class, () -> PageRequest.parse(String.valueOf(Integer.MAX_VALUE), "1"));
+        assertThrows(ProblemException.class, () -> PageRequest.parse("99999999999", "1"));
+        assertEquals(PageRequest.MAX_OFFSET, PageRequest.of(PageRequest.MAX_OFFSET / 100, 100).offset());
+    }
 }

@@ -40,11 +40,12 @@ public final class NeedCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> records = CsvUpload.records(text);
-        if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
+        // The header and one row more than allowed (for its own message), at most, are read: beyond, the file is refused as it is read.
+        List<CsvUpload.Record> records = CsvUpload.read(text, MAX_ROWS + 2);
+        if (records.isEmpty()) {
             throw ProblemException.invalid("file", "is empty; expected a header with " + String.join(";", REQUIRED));
         }
-        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.get(0).fields().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String column : REQUIRED) {
             if (!header.contains(column)) {
@@ -62,15 +63,12 @@ public final class NeedCsv {
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
-            List<String> fields = records.get(r);
-            if (fields.stream().allMatch(String::isBlank)) {
-                continue;
-            }
+            List<String> fields = records.get(r).fields();
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < header.size() && i < fields.size(); i++) {
                 values.put(header.get(i), fields.get(i));
             }
-            rows.add(new Row(r + 1, values));
+            rows.add(new Row(records.get(r).line(), values));
         }
         if (rows.isEmpty()) {
             throw ProblemException.invalid("file", "has a header but no row");

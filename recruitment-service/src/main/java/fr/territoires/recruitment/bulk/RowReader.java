@@ -1,5 +1,6 @@
 package fr.territoires.recruitment.bulk;
 
+import fr.territoires.commons.params.DateWindow;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.recruitment.company.Company;
 import fr.territoires.recruitment.company.CompanyRequest;
@@ -100,7 +101,12 @@ public final class RowReader {
             return null;
         }
         try {
-            return LocalDate.parse(v);
+            LocalDate date = LocalDate.parse(v);
+            if (!DateWindow.contains(date)) {
+                errors.add(new Problem.FieldError(column, DateWindow.rule()));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(column, "must be a date YYYY-MM-DD"));
             return null;

@@ -1,9 +1,11 @@
 package fr.territoires.recruitment.indicators;
 
+import fr.territoires.commons.csv.CsvExport;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
-/** The indicator series as a spreadsheet opens it: semicolons, one row per month, area and job. */
+/** The indicator series as a spreadsheet opens it: semicolons, one row per month, area and job (CsvExport). */
 final class IndicatorCsv {
 
     static final String HEADER = "month;level;area;area_name;by;job;family_name;declared_needs;declared_positions;"
@@ -14,30 +16,18 @@ final class IndicatorCsv {
     }
 
     static String write(Indicators.Query q, List<Indicators.Row> rows) {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        CsvExport csv = CsvExport.of(';', List.of(HEADER.split(";")));
         for (Indicators.Row r : rows) {
-            csv.append(String.join(";", r.month(), q.level().name(), text(r.area()), text(r.areaName()), q.by().name(),
-                    text(r.job()), text(r.familyName()), String.valueOf(r.declaredNeeds()),
-                    String.valueOf(r.declaredPositions()), String.valueOf(r.openNeeds()), String.valueOf(r.openPositions()),
-                    String.valueOf(r.difficultNeeds()), number(r.difficultShare()), number(r.workStudyShare()),
-                    number(r.averageAgeDays()), number(r.unfilledShare()),
-                    r.tension() == null ? "" : String.valueOf(r.tension()))).append('\n');
+            csv.row(Arrays.asList(r.month(), q.level().name(), r.area(), r.areaName(), q.by().name(), r.job(),
+                    r.familyName(), r.declaredNeeds(), r.declaredPositions(), r.openNeeds(), r.openPositions(),
+                    r.difficultNeeds(), number(r.difficultShare()), number(r.workStudyShare()), number(r.averageAgeDays()),
+                    number(r.unfilledShare()), r.tension()));
         }
-        return csv.toString();
+        return csv.text();
     }
 
+    /** A share or an average as computed (not an amount: no rounding to cents). */
     private static String number(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
-
-    /** Quoted when it holds a separator, a quote or a line break (RFC 4180). */
-    private static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(";") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return value == null ? null : value.toPlainString();
     }
 }

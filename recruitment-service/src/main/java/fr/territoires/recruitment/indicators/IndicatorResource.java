@@ -1,5 +1,6 @@
 package fr.territoires.recruitment.indicators;
 
+import fr.territoires.commons.params.DateWindow;
 import fr.territoires.commons.params.EnumParam;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.recruitment.reference.Rome;
@@ -99,7 +100,9 @@ public class IndicatorResource {
             return fallback;
         }
         try {
-            return YearMonth.parse(value.trim());
+            YearMonth month = YearMonth.parse(value.trim());
+            DateWindow.check(field, month.atDay(1));
+            return month;
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a month YYYY-MM");
         }

@@ -57,13 +57,24 @@ public class TerritoryAccess {
         return load(code);
     }
 
-    /** Refuses EPCIs a region-officer may not bring into a perimeter. */
-    public void checkEpcisMayJoin(CallerScope caller, List<String> joining) {
-        for (String siren : joining) {
+    /**
+     * Refuses EPCIs a region-officer may not bring into a perimeter, nor take out of it: those
+     * without a commune in its region (a territory straddling two Regions keeps the other Region's
+     * EPCIs unless that Region or the programme team removes them).
+     */
+    public void checkEpcisMayChange(CallerScope caller, List<String> joining, List<String> leaving) {
+        check(caller, joining, "add");
+        check(caller, leaving, "remove");
+    }
+
+    private void check(CallerScope caller, List<String> epcis, String verb) {
+        for (String siren : epcis) {
             List<String> regions = reference.epci(siren).map(e -> List.copyOf(e.regions())).orElse(List.of());
             if (!AccessRules.mayAddEpci(caller, regions)) {
-                throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "EPCI " + siren
-                        + " has no commune in region " + caller.region() + ": only the programme team may add it"));
+                throw new ProblemException(new Problem(java.net.URI.create(Problem.TYPE_BASE + "forbidden"), "Forbidden",
+                        403, "EPCI " + siren + " has no commune in region " + caller.region()
+                                + ": only its Region or the programme team may " + verb + " it", null,
+                        List.of(new Problem.FieldError("epcis", "EPCI " + siren + " is not yours to " + verb))));
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.Locale;
 public final class NationalListCsv {
 
     public static final List<String> COLUMNS = List.of("insee_com", "lib_com", "id_ti", "lib_ti");
+    /** France has about 35,000 communes: a list of more rows (with its header) is no national list. */
+    public static final int MAX_RECORDS = 100_000;
 
     /** One data row; {@code line} is its line number in the file (the header is line 1). */
     public record Row(int line, String inseeCom, String libCom, String idTi, String libTi) {
@@ -27,11 +29,11 @@ public final class NationalListCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> records = CsvUpload.records(text);
+        List<CsvUpload.Record> records = CsvUpload.read(text, MAX_RECORDS);
         if (records.isEmpty()) {
             throw ProblemException.invalid("file", "is empty; expected a header " + String.join(";", COLUMNS));
         }
-        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.get(0).fields().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int[] index = new int[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
             index[i] = header.indexOf(COLUMNS.get(i));
@@ -42,11 +44,9 @@ public final class NationalListCsv {
         }
         List<Row> rows = new ArrayList<>(records.size());
         for (int r = 1; r < records.size(); r++) {
-            List<String> f = records.get(r);
-            if (f.size() == 1 && f.get(0).isBlank()) {
-                continue; // blank line
-            }
-            rows.add(new Row(r + 1, field(f, index[0]), field(f, index[1]), field(f, index[2]), field(f, index[3])));
+            List<String> f = records.get(r).fields();
+            rows.add(new Row(records.get(r).line(), field(f, index[0]), field(f, index[1]), field(f, index[2]),
+                    field(f, index[3])));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package fr.territoires.registry.nationallist;
 
+import fr.territoires.commons.csv.CsvExport;
 import fr.territoires.registry.reference.ReferenceData;
 import fr.territoires.registry.reference.ReferenceData.Named;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -57,14 +58,13 @@ public class NationalListExport {
     /** One row per commune of each territory's perimeter, as the official list is published. */
     public Uni<String> csv(String phase, LocalDate asOf) {
         return territories(phase, asOf).map(lines -> {
-            StringBuilder csv = new StringBuilder("insee_com;lib_com;id_ti;lib_ti\n");
+            CsvExport csv = CsvExport.of(';', NationalListCsv.COLUMNS);
             for (Line line : lines) {
                 for (String insee : reference.coverage(line.epcis()).communes()) {
-                    csv.append(insee).append(';').append(quote(reference.commune(insee).orElseThrow().name())).append(';')
-                            .append(line.code()).append(';').append(quote(line.name())).append('\n');
+                    csv.row(List.of(insee, reference.commune(insee).orElseThrow().name(), line.code(), line.name()));
                 }
             }
-            return csv.toString();
+            return csv.text();
         });
     }
 
@@ -78,11 +78,5 @@ public class NationalListExport {
         return new OpenDataTerritory(line.code(), line.name(), line.status(), line.pilot(),
                 line.epcis().stream().map(s -> new Named(s, reference.epci(s).map(ReferenceData.Epci::name).orElse(s))).toList(),
                 coverage.communes(), coverage.population(), coverage.departements(), coverage.regions());
-    }
-
-    /** Quotes a CSV field when it holds the separator, a quote or a line break. */
-    static String quote(String field) {
-        return field.contains(";") || field.contains("\"") || field.contains("\n")
-                ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

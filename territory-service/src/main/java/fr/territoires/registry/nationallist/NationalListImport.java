@@ -97,7 +97,7 @@ public class NationalListImport {
                 t.phases = new String[] {phase};
                 return Panache.getSession().chain(s -> s.persist(t)).chain(() -> Panache.getSession().chain(s -> s.flush()))
                         .chain(() -> labels.recordMissing(t, Map.of(), effectiveOn))
-                        .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor, joining -> { }))
+                        .chain(() -> perimeters.changeInCurrentTransaction(t.code, perimeter, actor, (joining, leaving) -> { }))
                         .chain(() -> territoryService.announceLabel(t))
                         .replaceWith(Outcome.CREATED);
             }
@@ -129,7 +129,7 @@ public class NationalListImport {
                     : Uni.createFrom().item(existing);
             return updateEvent.chain(() -> statusEvent)
                     .chain(() -> labels.recordMissing(existing, Map.of(), effectiveOn))
-                    .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor, joining -> { }))
+                    .chain(() -> perimeters.changeInCurrentTransaction(existing.code, perimeter, actor, (joining, leaving) -> { }))
                     .chain(result -> (relabel ? territoryService.announceLabel(existing) : Uni.createFrom().item(existing))
                             .replaceWith(result))
                     .map(result -> changedBeforePerimeter || result.changed() ? Outcome.UPDATED : Outcome.UNCHANGED);

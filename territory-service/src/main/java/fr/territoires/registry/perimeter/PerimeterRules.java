@@ -45,9 +45,21 @@ public final class PerimeterRules {
     }
 
     /** A perimeter is dated; a change may not take effect before the last one (history stays linear). */
-    public static void checkDate(LocalDate effectiveOn, LocalDate lastChange) {
+    /** The programme started in November 2018; no perimeter is dated before 2018. */
+    public static final LocalDate EARLIEST_CHANGE = LocalDate.of(2018, 1, 1);
+
+    /**
+     * A change is dated from 2018 to a year ahead of today at most (a regional committee plans a
+     * change, it does not freeze a history for centuries: a later change, or the national import,
+     * may never be dated before it), and never before the last change.
+     */
+    public static void checkDate(LocalDate effectiveOn, LocalDate lastChange, LocalDate today) {
         if (effectiveOn == null) {
             throw ProblemException.invalid("effectiveOn", "is required (YYYY-MM-DD)");
+        }
+        if (effectiveOn.isBefore(EARLIEST_CHANGE) || effectiveOn.isAfter(today.plusYears(1))) {
+            throw ProblemException.invalid("effectiveOn", "must be between " + EARLIEST_CHANGE + " and a year from today ("
+                    + today.plusYears(1) + ")");
         }
         if (lastChange != null && effectiveOn.isBefore(lastChange)) {
             throw ProblemException.invalid("effectiveOn", "must not be before the last change (" + lastChange + ")");

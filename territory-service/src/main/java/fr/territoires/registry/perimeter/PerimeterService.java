@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -55,15 +55,15 @@ public class PerimeterService {
     @WithTransaction
     public Uni<Result> change(String code, Change change, CallerScope caller) {
         return access.requireManager(caller, code).chain(() -> changeInCurrentTransaction(code, change, caller.name(),
-                joining -> access.checkEpcisMayJoin(caller, joining)));
+                (joining, leaving) -> access.checkEpcisMayChange(caller, joining, leaving)));
     }
 
     /**
      * For callers that already hold the transaction (an import applies many changes in one);
-     * {@code checkJoining} may refuse the EPCIs that would join.
+     * {@code checkChanged} may refuse the EPCIs that would join or leave.
      */
     public Uni<Result> changeInCurrentTransaction(String code, Change change, String actor,
-            Consumer<List<String>> checkJoining) {
+            BiConsumer<List<String>, List<String>> checkChanged) {
         PerimeterRules.checkEpcis(change.epcis(), reference);
         List<String> wanted = List.copyOf(new TreeSet<>(change.epcis()));
         return Panache.getSession().chain(session -> session
@@ -74,13 +74,14 @@ public class PerimeterService {
                         throw ProblemException.notFound("Territory " + code);
                     }
                     return lastChange(session, code).chain(last -> {
-                        PerimeterRules.checkDate(change.effectiveOn(), last.orElse(null));
+                        PerimeterRules.checkDate(change.effectiveOn(), last.orElse(null), LocalDate.now());
                         return epcisAt(session, code, change.effectiveOn());
                     }).chain(previous -> {
                         if (previous.equals(wanted)) {
                             return Uni.createFrom().item(new Result(previous, false));
                         }
-                        checkJoining.accept(wanted.stream().filter(e -> !previous.contains(e)).toList());
+                        checkChanged.accept(wanted.stream().filter(e -> !previous.contains(e)).toList(),
+                                previous.stream().filter(e -> !wanted.contains(e)).toList());
                         return apply(session, territory, change, wanted, previous, actor);
                     });
                 }));

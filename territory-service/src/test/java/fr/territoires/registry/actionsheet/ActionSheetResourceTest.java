@@ -80,6 +80,34 @@ class ActionSheetResourceTest {
         assertEquals(180000.50, updated.at("/actionSheet/plannedBudget").asDouble());
     }
 
+    /** Issue 14: twelve concurrent PUTs of one sheet gave nine 500s; a lost update is a 409/412. */
+    @Test
+    void concurrentReplacesOfOneSheetAreConflictsNeverInternalErrors() throws Exception {
+        String code = RegistryFixtures.territory("a");
+        long id = add(code, manager(code), sheet("Contended sheet", "RECRUIT"));
+        String token = manager(code);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Map<String, Object> body = sheet("Contended sheet " + i, "RECRUIT");
+                calls.add(pool.submit(() -> given().auth().oauth2(token).contentType("application/json")
+                        .header("If-Match", "\"0\"").body(body)
+                        .when().put("/api/territories/" + code + "/action-sheets/" + id).then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> call : calls) {
+                statuses.add(call.get());
+            }
+            assertEquals(1, statuses.stream().filter(st -> st == 200).count(), "one replace wins: " + statuses);
+            assertEquals(11, statuses.stream().filter(st -> st == 409 || st == 412).count(), "the others conflict: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/" + code + "/action-sheets/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"");
+    }
+
     @Test
     void sheetsAreListedByPriorityAndStatusAndTerritoriesFoundByPriority() {
         String code = RegistryFixtures.territory("a");

@@ -38,12 +38,23 @@ class PerimeterRulesTest {
 
     @Test
     void datesGoForward() {
-        PerimeterRules.checkDate(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1));
-        PerimeterRules.checkDate(LocalDate.of(2025, 1, 1), null);
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        PerimeterRules.checkDate(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), today);
+        PerimeterRules.checkDate(LocalDate.of(2025, 1, 1), null, today);
         ProblemException e = assertThrows(ProblemException.class,
-                () -> PerimeterRules.checkDate(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1)));
+                () -> PerimeterRules.checkDate(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1), today));
         assertEquals("effectiveOn", e.problem().errors().get(0).field());
-        assertThrows(ProblemException.class, () -> PerimeterRules.checkDate(null, null));
+        assertThrows(ProblemException.class, () -> PerimeterRules.checkDate(null, null, today));
+    }
+
+    @Test
+    void aChangeIsDatedFrom2018ToAYearAhead() {
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        PerimeterRules.checkDate(LocalDate.of(2018, 1, 1), null, today);
+        PerimeterRules.checkDate(LocalDate.of(2027, 11, 28), null, today);
+        assertThrows(ProblemException.class, () -> PerimeterRules.checkDate(LocalDate.of(2027, 11, 29), null, today));
+        assertThrows(ProblemException.class, () -> PerimeterRules.checkDate(LocalDate.of(2017, 12, 31), null, today));
+        assertThrows(ProblemException.class, () -> PerimeterRules.checkDate(LocalDate.of(2999, 1, 1), null, today));
     }
 
     @Test

@@ -66,7 +66,7 @@ class RegionalManagementTest {
                 .body(Map.of("epcis", List.of(CATTENOM, HAUT_BUGEY), "effectiveOn", "2025-01-01"))
                 .when().put("/api/territories/" + code + "/perimeter")
                 .then().statusCode(403).body("detail", equalTo("EPCI " + HAUT_BUGEY
-                        + " has no commune in region 44: only the programme team may add it"));
+                        + " has no commune in region 44: only its Region or the programme team may add it"));
         given().auth().oauth2(officer("44")).contentType("application/json")
                 .body(Map.of("epcis", List.of(CATTENOM, PAYS_HAUT), "effectiveOn", "2025-01-01"))
                 .when().put("/api/territories/" + code + "/perimeter")
@@ -75,6 +75,40 @@ class RegionalManagementTest {
         given().auth().oauth2(officer("44")).contentType("application/json").body(Map.of("status", "LEFT"))
                 .when().put("/api/territories/" + code + "/status")
                 .then().statusCode(200).body("status", equalTo("LEFT"));
+    }
+
+    /** Issue 14: a Region's officer removed another Region's EPCIs from a territory straddling both. */
+    @Test
+    void aRegionsOfficerCannotRemoveAnotherRegionsEpcisFromAStraddlingTerritory() {
+        String grandEst = "200043156";
+        String aura = "200069193";
+        String code = RegistryFixtures.territoryWith("s", grandEst, aura);
+        long events = eventTypes(code).size();
+        given().auth().oauth2(officer("44")).contentType("application/json")
+                .body(Map.of("epcis", List.of(grandEst), "effectiveOn", "2025-01-01"))
+                .when().put("/api/territories/" + code + "/perimeter")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("EPCI " + aura + " has no commune in region 44: only its Region or the programme "
+                        + "team may remove it"), "errors[0].field", equalTo("epcis"));
+        assertEquals(events, eventTypes(code).size(), "nothing changed, nothing announced");
+        given().auth().oauth2(officer("84")).contentType("application/json")
+                .body(Map.of("epcis", List.of(grandEst), "effectiveOn", "2025-01-01"))
+                .when().put("/api/territories/" + code + "/perimeter")
+                .then().statusCode(200).body("epcis.size()", equalTo(1));
+    }
+
+    /** Issue 14: a change dated centuries ahead froze the territory's history (every later change refused). */
+    @Test
+    void aPerimeterChangeIsDatedWithinASaneWindow() {
+        String code = RegistryFixtures.territory("w");
+        for (String on : List.of("2999-01-01", "2017-12-31", java.time.LocalDate.now().plusYears(1).plusDays(1).toString(),
+                "+10000-01-01", "0001-01-01")) {
+            given().auth().oauth2(TestTokens.programmeAdmin()).contentType("application/json")
+                    .body(Map.of("epcis", List.of("240800862"), "effectiveOn", on))
+                    .when().put("/api/territories/" + code + "/perimeter")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("effectiveOn"));
+        }
+        assertEquals(0, RegistryFixtures.DB.count("SELECT count(*) FROM perimeter_change WHERE territory_code = ?", code));
     }
 
     @Test

@@ -1,0 +1,249 @@
+package fr.territoires.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * A hostile caller generated from a service's OpenAPI document (issue 14): every operation, for
+ * each given caller (token or none), with malformed inputs — wrong types, missing and unknown
+ * fields, huge and negative numbers, more than two decimals, NaN and 1e400, extreme and malformed
+ * dates, overflowing pages, long strings and lists, unknown enum values, bad content types and
+ * oversized bodies. What it finds: any 5xx, any error that is not problem+json, any 400 that names
+ * no field. Seeded: the same seed sends the same requests.
+ */
+public final class Adversary {
+
+    /** One request that broke a promise. */
+    public record Finding(String operation, String caller, String input, int status, String why) {
+
+        @Override
+        public String toString() {
+            return operation + " as " + caller + " with " + input + " → " + status + ": " + why;
+        }
+    }
+
+    /** What was tried and what broke. */
+    public record Report(int operations, int callers, int requests, List<Finding> findings) {
+
+        public String summary() {
+            return operations + " operations × " + callers + " callers: " + requests + " requests, " + findings.size()
+                    + " finding(s)";
+        }
+    }
+
+    private static final String LONG = "x".repeat(5_000);
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config().encoderConfig(
+            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    private final Map<String, String> callers;
+    private final Function<String, String> pathValue;
+    private final Random random;
+
+    /**
+     * @param callers name → bearer token (null: no token)
+     * @param pathValue path parameter name → a value to put in the URL (ids that exist or not)
+     */
+    public Adversary(Map<String, String> callers, Function<String, String> pathValue, long seed) {
+        this.callers = callers;
+        this.pathValue = pathValue;
+        this.random = new Random(seed);
+    }
+
+    /** Tries every operation of the document under {@code prefix} (e.g. /api/funding). */
+    public Report attack(String openApiPath, String prefix) {
+        JsonPath doc = given().accept("application/json").queryParam("format", "json").when().get(openApiPath)
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<Finding> findings = new ArrayList<>();
+        int operations = 0;
+        int requests = 0;
+        for (Map.Entry<String, Map<String, Object>> path : new java.util.TreeMap<>(paths).entrySet()) {
+            if (!path.getKey().startsWith(prefix)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> op : new java.util.TreeMap<>(path.getValue()).entrySet()) {
+                String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                operations++;
+                @SuppressWarnings("unchecked")
+                Map<String, Object> operation = (Map<String, Object>) op.getValue();
+                String url = fill(path.getKey());
+                List<Input> inputs = inputs(doc, operation);
+                for (Map.Entry<String, String> caller : callers.entrySet()) {
+                    for (Input input : inputs) {
+                        requests++;
+                        Response r = send(method, url, caller.getValue(), input);
+                        check(method + " " + path.getKey(), caller.getKey(), input, r).ifPresent(findings::add);
+                    }
+                }
+            }
+        }
+        return new Report(operations, callers.size(), requests, findings);
+    }
+
+    /** One malformed input: query parameters, and a body with its content type (or none). */
+    record Input(String name, Map<String, String> query, String contentType, String body) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private String fill(String template) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(pathValue.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Input> inputs(JsonPath doc, Map<String, Object> operation) {
+        List<Input> inputs = new ArrayList<>();
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+        List<String> query = parameters.stream().filter(p -> "query".equals(p.get("in"))).map(p -> (String) p.get("name"))
+                .toList();
+        // Query parameters: each one at a time with each hostile value, and the overflowing page.
+        List<String> hostile = List.of("", LONG, "-1", "99999999999999999999", "NaN", "1e400", "0.001", "9999-12-31",
+                "0000-00-00", "+10000-01-01", "NOT_A_VALUE", "%00", "' OR 1=1 --");
+        for (String name : query) {
+            String value = hostile.get(random.nextInt(hostile.size()));
+            inputs.add(new Input("?" + name + "=" + abbreviate(value), Map.of(name, value), null, null));
+        }
+        if (query.contains("page")) {
+            inputs.add(new Input("?page=21474837&size=100", Map.of("page", "21474837", "size", "100"), null, null));
+        }
+        Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+        if (body == null) {
+            if (inputs.isEmpty()) {
+                inputs.add(new Input("nothing", Map.of(), null, null));
+            }
+            return inputs;
+        }
+        Map<String, Object> content = (Map<String, Object>) body.getOrDefault("content", Map.of());
+        if (!content.containsKey("application/json")) {
+            inputs.add(new Input("an empty multipart body", Map.of(), "multipart/form-data; boundary=x", "--x--\r\n"));
+            inputs.add(new Input("an unterminated CSV quote", Map.of(), "text/csv", "a;b\n\"x;y\n"));
+            inputs.add(new Input("bytes as JSON", Map.of(), "application/json", "\u0000\u0001"));
+            return inputs;
+        }
+        Map<String, Object> schema = resolve(doc, (Map<String, Object>) ((Map<String, Object>) content.get("application/json"))
+                .getOrDefault("schema", Map.of()));
+        inputs.add(new Input("malformed JSON", Map.of(), "application/json", "{\"a\": "));
+        inputs.add(new Input("a JSON array", Map.of(), "application/json", "[1, 2]"));
+        inputs.add(new Input("a JSON string", Map.of(), "application/json", "\"x\""));
+        inputs.add(new Input("an empty object", Map.of(), "application/json", "{}"));
+        inputs.add(new Input("text/plain", Map.of(), "text/plain", "hello"));
+        inputs.add(new Input("1.1 MB of JSON", Map.of(), "application/json", "{\"x\": \"" + "y".repeat(1_100_000) + "\"}"));
+        Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+        for (String kind : List.of("wrong types", "huge values", "negative values", "three decimals", "NaN", "1e400",
+                "extreme dates", "malformed dates", "long strings and lists", "unknown enum values")) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            StringBuilder raw = new StringBuilder("{");
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                Map<String, Object> s = resolve(doc, (Map<String, Object>) p.getValue());
+                String v = hostileValue(kind, s);
+                if (raw.length() > 1) {
+                    raw.append(',');
+                }
+                raw.append('"').append(p.getKey()).append("\":").append(v);
+                value.put(p.getKey(), v);
+            }
+            raw.append('}');
+            if (!value.isEmpty()) {
+                inputs.add(new Input(kind, Map.of(), "application/json", raw.toString()));
+            }
+        }
+        return inputs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(JsonPath doc, Map<String, Object> schema) {
+        Object ref = schema.get("$ref");
+        if (ref instanceof String r && r.startsWith("#/components/schemas/")) {
+            Map<String, Object> target = doc.getMap("components.schemas.'" + r.substring("#/components/schemas/".length())
+                    + "'");
+            return target == null ? Map.of() : target;
+        }
+        if (schema.get("allOf") instanceof List<?> all && !all.isEmpty()) {
+            return resolve(doc, (Map<String, Object>) all.get(0));
+        }
+        return schema;
+    }
+
+    /** A JSON value of one hostile kind for a property of this schema. */
+    private static String hostileValue(String kind, Map<String, Object> s) {
+        String type = String.valueOf(s.get("type"));
+        boolean number = type.equals("number") || type.equals("integer");
+        boolean date = "date".equals(s.get("format")) || "date-time".equals(s.get("format"));
+        return switch (kind) {
+            case "wrong types" -> number ? "\"twelve\"" : type.equals("array") ? "{\"a\":1}" : type.equals("object") ? "[]"
+                    : type.equals("boolean") ? "\"maybe\"" : "123";
+            case "huge values" -> number ? "99999999999999999999999999999999999999" : type.equals("array") ? "[]"
+                    : "\"" + LONG + "\"";
+            case "negative values" -> number ? "-1" : "\"-1\"";
+            case "three decimals" -> number ? "0.001" : "\"0.001\"";
+            case "NaN" -> number ? "\"NaN\"" : "\"NaN\"";
+            case "1e400" -> number ? "1e400" : "\"1e400\"";
+            case "extreme dates" -> date ? "\"+10000-01-01\"" : number ? "-99999999999" : "\"9999-12-31\"";
+            case "malformed dates" -> date ? "\"2024-02-30\"" : "\"31/12/2024\"";
+            case "long strings and lists" -> type.equals("array") ? "[" + String.join(",",
+                    java.util.Collections.nCopies(5_000, "\"x\"")) + "]" : number ? "1" : "\"" + LONG + "\"";
+            case "unknown enum values" -> s.containsKey("enum") ? "\"NOT_A_VALUE\"" : type.equals("array") ? "[\"NOT_A_VALUE\"]"
+                    : "\"NOT_A_VALUE\"";
+            default -> "null";
+        };
+    }
+
+    private static Response send(String method, String url, String token, Input input) {
+        RequestSpecification spec = given().config(RAW).redirects().follow(false);
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
+        }
+        spec = spec.queryParams(input.query());
+        if (input.body() != null) {
+            spec = spec.contentType(input.contentType()).body(input.body());
+        }
+        return spec.request(method, url);
+    }
+
+    private static java.util.Optional<Finding> check(String operation, String caller, Input input, Response r) {
+        int status = r.statusCode();
+        String type = r.contentType() == null ? "" : r.contentType();
+        if (status >= 500) {
+            return java.util.Optional.of(new Finding(operation, caller, input.name(), status, "server error: "
+                    + abbreviate(r.asString())));
+        }
+        if (status >= 400 && !r.asString().isEmpty() && !type.startsWith("application/problem+json")) {
+            return java.util.Optional.of(new Finding(operation, caller, input.name(), status, "not problem+json: " + type));
+        }
+        if (status == 400) {
+            List<Object> errors = r.jsonPath().getList("errors");
+            if (errors == null || errors.isEmpty()) {
+                return java.util.Optional.of(new Finding(operation, caller, input.name(), status, "names no field: "
+                        + abbreviate(r.asString())));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…(" + s.length() + ")" : s;
+    }
+}
