@@ -100,4 +100,59 @@ class ChecksCatchBrokenManifestsTest {
         reports(Invariants.realm(objects, false), "the imported realm is not the local realm");
         assertFalse(Invariants.realm(Kustomize.overlay("prod"), false).stream().anyMatch(v -> v.contains("not the local realm")));
     }
+
+    /** The prod overlay with the fixture's objects in place of those of the same kind and name. */
+    private static List<JsonNode> prodWith(String fixture) {
+        List<JsonNode> replacements = Kustomize.parseResource(fixture);
+        List<JsonNode> objects = new ArrayList<>();
+        for (JsonNode o : Kustomize.overlay("prod")) {
+            boolean replaced = replacements.stream().anyMatch(r -> r.path("kind").equals(o.path("kind"))
+                    && r.path("metadata").path("name").equals(o.path("metadata").path("name")));
+            if (!replaced) {
+                objects.add(o);
+            }
+        }
+        objects.addAll(replacements);
+        return objects;
+    }
+
+    @Test
+    void monitoringObjectsAreValidatedAndAnUnscrapedAppOrEditedRuleIsNoticed() {
+        List<JsonNode> fixture = Kustomize.parseResource("/fixtures/monitoring-broken.yaml");
+        List<String> schema = schemaProblems(fixture);
+        reports(schema, "endpoint");
+        reports(schema, "$.spec.groups[0].rules[0].for");
+        List<String> v = Invariants.monitoring(prodWith("/fixtures/monitoring-broken.yaml"), PrometheusRules.rules());
+        reports(v, "funding-service: not scraped on /q/metrics");
+        reports(v, "PrometheusRule/territoires-alerts: its groups differ from platform-stack's");
+        reports(v, "no Grafana dashboard ConfigMap");
+        assertFalse(v.stream().anyMatch(x -> x.startsWith("territory-service:")), String.join("\n", v));
+    }
+
+    @Test
+    void aClusterWithoutBackupsOrRetentionIsNoticed() {
+        List<JsonNode> fixture = Kustomize.parseResource("/fixtures/backup-broken.yaml");
+        List<String> schema = schemaProblems(fixture);
+        reports(schema, "retentionPolicy");
+        reports(schema, "required property 'schedule' not found");
+        List<String> v = Invariants.backups(prodWith("/fixtures/backup-broken.yaml"));
+        reports(v, "backup secretAccessKey does not come from a Secret");
+        reports(v, "Cluster/ti-postgres: no active ScheduledBackup");
+    }
+
+    @Test
+    void anApplicationThatMayReachAnywhereIsNoticed() {
+        List<String> v = Invariants.egress(prodWith("/fixtures/egress-too-open.yaml"), PlatformFacts.egressPorts());
+        reports(v, "NetworkPolicy/services-egress: an egress rule of funding-service is open to any destination");
+        reports(v, "an egress rule of territory-service reaches an ipBlock");
+        reports(v, "funding-service: may reach port 443, which it does not need");
+        reports(v, "gateway: egress not restricted");
+        reports(v, "recruitment-service: cannot reach port 9092, which it needs");
+    }
+
+    @Test
+    void theNodesTimeZoneIsNoticed() {
+        List<String> v = Invariants.timeZone(prodWith("/fixtures/config-without-tz.yaml"));
+        reports(v, "platform-config: TZ is not Europe/Paris");
+    }
 }

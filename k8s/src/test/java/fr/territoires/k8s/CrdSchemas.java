@@ -64,7 +64,10 @@ final class CrdSchemas {
                     .forEach(schemas::put);
         }
         for (String name : List.of("postgresql.cnpg.io_v1_Cluster", "postgresql.cnpg.io_v1_Database",
-                "k8s.keycloak.org_v2alpha1_Keycloak", "k8s.keycloak.org_v2alpha1_KeycloakRealmImport")) {
+                "postgresql.cnpg.io_v1_ScheduledBackup",
+                "k8s.keycloak.org_v2alpha1_Keycloak", "k8s.keycloak.org_v2alpha1_KeycloakRealmImport",
+                "monitoring.coreos.com_v1_ServiceMonitor", "monitoring.coreos.com_v1_PodMonitor",
+                "monitoring.coreos.com_v1_PrometheusRule")) {
             JsonNode doc = resource("/schemas/" + name + ".yaml");
             String key = doc.path("x-territoires-apiVersion").asText() + " " + doc.path("x-territoires-kind").asText();
             ObjectNode schema = (ObjectNode) doc.deepCopy();

@@ -368,4 +368,243 @@ final class Invariants {
         }
         return v;
     }
+
+    // ---- operations (issue #17): scraping, alert rules, dashboard, backups, egress, logs and time zone
+
+    /** Whether a label selector (matchLabels, matchExpressions) selects these labels. */
+    static boolean selects(JsonNode selector, JsonNode labels) {
+        var fields = selector.path("matchLabels").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
+                return false;
+            }
+        }
+        for (JsonNode x : selector.path("matchExpressions")) {
+            String key = x.path("key").asText();
+            Set<String> values = new TreeSet<>();
+            x.path("values").forEach(val -> values.add(val.asText()));
+            boolean has = labels.has(key);
+            boolean ok = switch (x.path("operator").asText()) {
+                case "In" -> has && values.contains(labels.path(key).asText());
+                case "NotIn" -> !has || !values.contains(labels.path(key).asText());
+                case "Exists" -> has;
+                case "DoesNotExist" -> !has;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Service's selector (a plain label map, never empty) selects these labels. */
+    static boolean matchesAll(JsonNode labelMap, JsonNode labels) {
+        if (labelMap.isEmpty()) {
+            return false;
+        }
+        var fields = labelMap.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode podLabels(JsonNode deployment) {
+        return deployment.path("spec").path("template").path("metadata").path("labels");
+    }
+
+    /**
+     * Every application is scraped on /q/metrics by a ServiceMonitor (through its Service) or a
+     * PodMonitor; the PrometheusRule carries exactly the platform's alert rules; a Grafana dashboard
+     * ConfigMap holds a dashboard with panels.
+     */
+    static List<String> monitoring(List<JsonNode> objects, JsonNode expectedRules) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String app = d.path("metadata").path("name").asText();
+            Set<String> ports = new TreeSet<>();
+            for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                c.path("ports").forEach(p -> ports.add(p.path("name").asText()));
+            }
+            boolean scraped = false;
+            for (JsonNode sm : ofKind(objects, "ServiceMonitor")) {
+                for (JsonNode svc : ofKind(objects, "Service")) {
+                    if (selects(sm.path("spec").path("selector"), svc.path("metadata").path("labels"))
+                            && matchesAll(svc.path("spec").path("selector"), podLabels(d))) {
+                        for (JsonNode ep : sm.path("spec").path("endpoints")) {
+                            boolean portOk = false;
+                            for (JsonNode sp : svc.path("spec").path("ports")) {
+                                portOk |= sp.path("name").asText().equals(ep.path("port").asText())
+                                        && ports.contains(sp.path("targetPort").asText());
+                            }
+                            scraped |= portOk && "/q/metrics".equals(ep.path("path").asText());
+                        }
+                    }
+                }
+            }
+            for (JsonNode pm : ofKind(objects, "PodMonitor")) {
+                if (selects(pm.path("spec").path("selector"), podLabels(d))) {
+                    for (JsonNode ep : pm.path("spec").path("podMetricsEndpoints")) {
+                        scraped |= ports.contains(ep.path("port").asText()) && "/q/metrics".equals(ep.path("path").asText());
+                    }
+                }
+            }
+            if (!scraped) {
+                v.add(app + ": not scraped on /q/metrics by any ServiceMonitor or PodMonitor");
+            }
+        }
+        List<JsonNode> rules = ofKind(objects, "PrometheusRule");
+        if (rules.size() != 1) {
+            v.add("expected one PrometheusRule, found " + rules.size());
+        } else if (!expectedRules.equals(rules.get(0).path("spec"))) {
+            String first = "";
+            for (int g = 0; g < expectedRules.path("groups").size() && first.isEmpty(); g++) {
+                JsonNode expected = expectedRules.path("groups").path(g);
+                if (!expected.equals(rules.get(0).path("spec").path("groups").path(g))) {
+                    first = " (first in group " + expected.path("name").asText() + ")";
+                }
+            }
+            v.add(id(rules.get(0)) + ": its groups differ from platform-stack's " + PrometheusRules.RULES + first
+                    + " (regenerate " + PrometheusRules.FILE + " with -Dk8s.regenerate=true)");
+        }
+        boolean dashboard = false;
+        for (JsonNode cm : ofKind(objects, "ConfigMap")) {
+            if ("1".equals(cm.path("metadata").path("labels").path("grafana_dashboard").asText())) {
+                var data = cm.path("data").fields();
+                while (data.hasNext()) {
+                    try {
+                        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data.next().getValue().asText());
+                        dashboard |= json.path("panels").size() > 0 && !json.path("uid").asText().isEmpty();
+                    } catch (java.io.IOException e) {
+                        v.add(id(cm) + ": not a JSON dashboard: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (!dashboard) {
+            v.add("no Grafana dashboard ConfigMap (label grafana_dashboard=1, a dashboard with panels)");
+        }
+        return v;
+    }
+
+    /**
+     * The PostgreSQL cluster archives to object storage with its credentials from a Secret and a
+     * retention policy, and a ScheduledBackup of that cluster runs.
+     */
+    static List<String> backups(List<JsonNode> objects) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode cluster : ofKind(objects, "Cluster")) {
+            String id = id(cluster);
+            JsonNode backup = cluster.path("spec").path("backup");
+            JsonNode store = backup.path("barmanObjectStore");
+            if (store.isMissingNode()) {
+                v.add(id + ": no backup to object storage (spec.backup.barmanObjectStore)");
+                continue;
+            }
+            if (backup.path("retentionPolicy").asText().isEmpty()) {
+                v.add(id + ": no backup retentionPolicy");
+            }
+            for (String key : List.of("accessKeyId", "secretAccessKey")) {
+                JsonNode ref = store.path("s3Credentials").path(key);
+                if (ref.path("name").asText().isEmpty() || ref.path("key").asText().isEmpty()) {
+                    v.add(id + ": backup " + key + " does not come from a Secret");
+                }
+            }
+            String name = cluster.path("metadata").path("name").asText();
+            boolean scheduled = ofKind(objects, "ScheduledBackup").stream()
+                    .anyMatch(b -> name.equals(b.path("spec").path("cluster").path("name").asText())
+                            && !b.path("spec").path("suspend").asBoolean(false)
+                            && !"volumeSnapshot".equals(b.path("spec").path("method").asText()));
+            if (!scheduled) {
+                v.add(id + ": no active ScheduledBackup to object storage");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Each application's egress is restricted: selected by an Egress NetworkPolicy, every rule names
+     * its peers (no rule open to anywhere, no ipBlock) and ports, and the ports it may reach are
+     * exactly those it needs.
+     */
+    static List<String> egress(List<JsonNode> objects, Map<String, Set<Integer>> needs) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String app = d.path("metadata").path("name").asText();
+            Set<Integer> reachable = new TreeSet<>();
+            boolean restricted = false;
+            for (JsonNode np : ofKind(objects, "NetworkPolicy")) {
+                boolean egressPolicy = false;
+                for (JsonNode t : np.path("spec").path("policyTypes")) {
+                    egressPolicy |= "Egress".equals(t.asText());
+                }
+                if (!egressPolicy || !selects(np.path("spec").path("podSelector"), podLabels(d))) {
+                    continue;
+                }
+                restricted = true;
+                for (JsonNode rule : np.path("spec").path("egress")) {
+                    if (rule.path("to").isEmpty()) {
+                        v.add(id(np) + ": an egress rule of " + app + " is open to any destination");
+                    }
+                    for (JsonNode peer : rule.path("to")) {
+                        if (peer.has("ipBlock")) {
+                            v.add(id(np) + ": an egress rule of " + app + " reaches an ipBlock");
+                        }
+                    }
+                    if (rule.path("ports").isEmpty()) {
+                        v.add(id(np) + ": an egress rule of " + app + " is open on every port");
+                    }
+                    rule.path("ports").forEach(p -> reachable.add(p.path("port").asInt()));
+                }
+            }
+            if (!restricted) {
+                v.add(app + ": egress not restricted (no NetworkPolicy with policyTypes Egress selects it)");
+                continue;
+            }
+            Set<Integer> expected = needs.getOrDefault(app, Set.of());
+            for (Integer port : reachable) {
+                if (!expected.contains(port)) {
+                    v.add(app + ": may reach port " + port + ", which it does not need");
+                }
+            }
+            for (Integer port : expected) {
+                if (!reachable.contains(port)) {
+                    v.add(app + ": cannot reach port " + port + ", which it needs");
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The Europe/Paris time zone in the configuration every application reads. */
+    static List<String> timeZone(List<JsonNode> objects) {
+        List<String> v = new ArrayList<>();
+        Optional<JsonNode> config = ofKind(objects, "ConfigMap").stream()
+                .filter(c -> "platform-config".equals(c.path("metadata").path("name").asText())).findFirst();
+        if (config.isEmpty()) {
+            v.add("no ConfigMap platform-config");
+            return v;
+        }
+        JsonNode data = config.get().path("data");
+        if (!"Europe/Paris".equals(data.path("TZ").asText())) {
+            v.add("platform-config: TZ is not Europe/Paris");
+        }
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            boolean reads = false;
+            for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode from : c.path("envFrom")) {
+                    reads |= "platform-config".equals(from.path("configMapRef").path("name").asText());
+                }
+            }
+            if (!reads) {
+                v.add(id(d) + ": does not read platform-config (envFrom)");
+            }
+        }
+        return v;
+    }
 }

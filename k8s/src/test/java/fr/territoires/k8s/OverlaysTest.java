@@ -25,6 +25,7 @@ class OverlaysTest {
     static void regenerateWhenAsked() throws IOException {
         if (Boolean.getBoolean("k8s.regenerate")) {
             RealmImports.regenerate(Kustomize.k8sDir());
+            PrometheusRules.regenerate(Kustomize.k8sDir());
         }
     }
 
@@ -71,6 +72,37 @@ class OverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void servicesAndPartnersHaveExactlyTheirKafkaAcls(String overlay) {
         none(Invariants.kafkaUsers(Kustomize.overlay(overlay), PlatformFacts.PARTNER_GRANTS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyApplicationIsScrapedWithThePlatformsAlertRulesAndDashboard(String overlay) {
+        none(Invariants.monitoring(Kustomize.overlay(overlay), PrometheusRules.rules()));
+    }
+
+    @Test
+    void thePrometheusRuleIsGeneratedFromTheAlertRules() throws IOException {
+        assertEquals(PrometheusRules.generated(),
+                java.nio.file.Files.readString(Kustomize.k8sDir().resolve(PrometheusRules.FILE)),
+                PrometheusRules.FILE + " is not generated from platform-stack's alert rules: run with -Dk8s.regenerate=true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void thePostgresClusterIsBackedUpToObjectStorageWithRetention(String overlay) {
+        none(Invariants.backups(Kustomize.overlay(overlay)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachApplicationReachesOnlyWhatItNeeds(String overlay) {
+        none(Invariants.egress(Kustomize.overlay(overlay), PlatformFacts.egressPorts()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theTimeZoneIsParis(String overlay) {
+        none(Invariants.timeZone(Kustomize.overlay(overlay)));
     }
 
     @ParameterizedTest

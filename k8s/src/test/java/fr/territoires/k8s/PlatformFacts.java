@@ -46,6 +46,22 @@ final class PlatformFacts {
         return services;
     }
 
+    /** The ports each application must reach (egress), and no other: DNS, Keycloak, OTLP for all. */
+    static Map<String, java.util.Set<Integer>> egressPorts() {
+        java.util.Set<Integer> common = java.util.Set.of(53, 8080, 4317, 4318);
+        Map<String, java.util.Set<Integer>> needs = new LinkedHashMap<>();
+        services().forEach((service, database) -> {
+            java.util.Set<Integer> ports = new java.util.TreeSet<>(common);
+            if (database != null) {
+                ports.addAll(List.of(5432, 9092));
+            } else {
+                ports.addAll(List.of(8081, 8082, 8083)); // the gateway calls the three services
+            }
+            needs.put(service, ports);
+        });
+        return needs;
+    }
+
     static List<String> deadLetterTopics() {
         List<String> topics = new ArrayList<>();
         CONSUMES.forEach((service, consumed) -> consumed.forEach(t -> topics.add(Topics.deadLetter(t, service))));

@@ -74,6 +74,7 @@ public final class KeycloakServer implements Component {
                 "--hostname=" + url(),
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
+                "--metrics-enabled=true",
                 "--import-realm",
                 "--db=" + (throwaway ? "dev-mem" : "dev-file")),
                 Map.of("JAVA_HOME", java.toString(),

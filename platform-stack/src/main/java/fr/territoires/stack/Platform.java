@@ -76,6 +76,17 @@ public final class Platform {
         return env;
     }
 
+    /**
+     * The local Prometheus of {@code ./platform up --monitoring}: every service on /q/metrics and
+     * Keycloak's management port, with the platform's alert rules.
+     */
+    public PrometheusServer monitoring() {
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        SERVICES.forEach(s -> targets.put(s.name(), "localhost:" + port(s.name())));
+        return new PrometheusServer(runDir(), settings.prometheusPort(), targets,
+                settings.externalKeycloak().isEmpty() ? "localhost:" + settings.keycloakManagementPort() : null);
+    }
+
     public int port(String service) {
         return switch (service) {
             case "gateway" -> settings.gatewayPort();

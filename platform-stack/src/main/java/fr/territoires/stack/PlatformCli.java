@@ -17,7 +17,7 @@ public final class PlatformCli {
                     PlatformSettings.fromEnvironment(System.getenv()));
             Stack stack = new Stack(platform.runDir(), System.out::println);
             switch (command) {
-                case "up" -> up(platform, stack);
+                case "up" -> up(platform, stack, java.util.Arrays.asList(args).contains("--monitoring"));
                 case "down" -> down(platform, stack);
                 case "status" -> status(platform, stack);
                 case "events" -> events(platform, java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -33,12 +33,16 @@ public final class PlatformCli {
         }
     }
 
-    private static void up(Platform platform, Stack stack) {
+    private static void up(Platform platform, Stack stack, boolean monitoring) {
         long start = System.nanoTime();
         System.out.println("Starting infrastructure (PostgreSQL, Kafka, Keycloak)…");
         stack.start(platform.infrastructure());
         System.out.println("Starting services…");
         stack.start(platform.services());
+        if (monitoring) {
+            System.out.println("Starting Prometheus (alert rules of docs/operations.md)…");
+            stack.start(List.of(platform.monitoring()));
+        }
         System.out.printf("%nTerritoires d'industrie platform is up (%.0f s).%n%n", (System.nanoTime() - start) / 1e9);
         PlatformSettings s = platform.settings();
         List<String[]> rows = new ArrayList<>();
@@ -49,6 +53,10 @@ public final class PlatformCli {
         rows.add(new String[] {"Keycloak admin console", s.keycloakUrl() + "/admin  (admin / admin)"});
         rows.add(new String[] {"Keycloak realm", s.keycloakUrl() + "/realms/" + KeycloakServer.REALM});
         rows.add(new String[] {"Kafka bootstrap", s.kafkaBootstrapServers()});
+        if (monitoring) {
+            rows.add(new String[] {"Prometheus (targets, alerts)", platform.monitoring().url() + "/targets  "
+                    + platform.monitoring().url() + "/alerts"});
+        }
         rows.add(new String[] {"PostgreSQL", s.dbHost() + ":" + s.dbPort() + "  (" + s.dbUser() + " / "
                 + s.dbPassword() + ")"});
         for (String[] row : rows) {
@@ -95,6 +103,7 @@ public final class PlatformCli {
 
     private static void down(Platform platform, Stack stack) {
         System.out.println("Stopping the platform…");
+        stack.stop(List.of(platform.monitoring()));
         stack.stop(platform.services());
         stack.stop(platform.infrastructure());
         System.out.println("Stopped.");
@@ -103,6 +112,7 @@ public final class PlatformCli {
     private static void status(Platform platform, Stack stack) {
         List<Component> all = new ArrayList<>(platform.infrastructure());
         all.addAll(platform.services());
+        all.add(platform.monitoring());
         System.out.printf("  %-20s %-9s %-8s %s%n", "COMPONENT", "STATE", "PID", "ADDRESS");
         for (Component c : all) {
             String pid = stack.running(c).map(t -> String.valueOf(t.pid())).orElse("-");

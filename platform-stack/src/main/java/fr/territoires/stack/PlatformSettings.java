@@ -11,6 +11,7 @@ import java.util.Optional;
 public record PlatformSettings(
         int gatewayPort, int territoryPort, int fundingPort, int recruitmentPort,
         int dbPort, int kafkaPort, int kafkaControllerPort, int keycloakPort, int keycloakManagementPort,
+        int prometheusPort,
         Optional<String> externalDbHost, String dbUser, String dbPassword,
         Optional<String> externalKafka, Optional<String> externalKeycloak, boolean demoData) {
 
@@ -25,6 +26,7 @@ public record PlatformSettings(
                 port(env, "TI_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "TI_KEYCLOAK_PORT", 8180),
                 port(env, "TI_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                port(env, "TI_PROMETHEUS_PORT", 9090),
                 nonBlank(env, "TI_DB_HOST"),
                 nonBlank(env, "TI_DB_USER").orElse("territoires"),
                 nonBlank(env, "TI_DB_PASSWORD").orElse("territoires"),

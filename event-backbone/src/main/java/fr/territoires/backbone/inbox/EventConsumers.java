@@ -3,6 +3,8 @@ package fr.territoires.backbone.inbox;
 import fr.territoires.backbone.BackboneConfig;
 import fr.territoires.backbone.KafkaClients;
 import fr.territoires.backbone.deadletter.DeadLetters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,13 +45,16 @@ public class EventConsumers {
     private final EventApplier applier;
     private final DeadLetters deadLetters;
     private final BackboneConfig config;
+    private final MeterRegistry registry;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
 
-    public EventConsumers(KafkaClients kafka, EventApplier applier, DeadLetters deadLetters, BackboneConfig config) {
+    public EventConsumers(KafkaClients kafka, EventApplier applier, DeadLetters deadLetters, BackboneConfig config,
+            MeterRegistry registry) {
         this.kafka = kafka;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
@@ -59,6 +66,10 @@ public class EventConsumers {
         for (String topic : topics) {
             Worker worker = new Worker(topic);
             workers.put(topic, worker);
+            Gauge.builder("backbone.consumer.lag", worker.lag, AtomicLong::get)
+                    .description("Messages of the topic not yet read by this service (summed over its partitions)")
+                    .tag("topic", topic)
+                    .register(registry);
             worker.thread.start();
         }
     }
@@ -74,12 +85,26 @@ public class EventConsumers {
         return state;
     }
 
+    /** The lag the consumer knows from its last fetches (no call to the broker). */
+    private static long currentLag(KafkaConsumer<String, String> consumer) {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+            }
+        }
+        return total;
+    }
+
     private final class Worker {
 
         final String topic;
         final Thread thread;
         volatile boolean running = true;
         volatile KafkaConsumer<String, String> consumer;
+        /** As of the last poll: each assigned partition's high watermark minus this consumer's position. */
+        final AtomicLong lag = new AtomicLong();
 
         Worker(String topic) {
             this.topic = topic;
@@ -119,6 +144,7 @@ public class EventConsumers {
                         if (!done.isEmpty()) {
                             consumer.commitSync(done);
                         }
+                        lag.set(currentLag(consumer));
                     }
                 } catch (WakeupException e) {
                     // stopping
