@@ -36,6 +36,8 @@ public interface GatewayConfig {
 
     SecurityHeaders securityHeaders();
 
+    Console console();
+
     interface Upstream {
         URI url();
     }
@@ -77,5 +79,17 @@ public interface GatewayConfig {
 
         /** Path prefixes served without the Content-Security-Policy (HTML tools such as Swagger UI). */
         List<String> cspExemptPaths();
+
+        /** The web console's pages (everything outside /api and /q): scripts and styles of its own origin only. */
+        String consoleContentSecurityPolicy();
+    }
+
+    /** The web console served at the gateway's origin (docs/gateway.md). */
+    interface Console {
+        /** The OpenID Connect issuer the browser signs in with. */
+        String oidcAuthority();
+
+        /** The realm's public client of the console (authorization code + PKCE). */
+        String clientId();
     }
 }

@@ -46,6 +46,7 @@ public final class PlatformCli {
         System.out.printf("%nTerritoires d'industrie platform is up (%.0f s).%n%n", (System.nanoTime() - start) / 1e9);
         PlatformSettings s = platform.settings();
         List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Web console", "http://localhost:" + s.gatewayPort() + "/"});
         rows.add(new String[] {"Gateway (single entry point)", "http://localhost:" + s.gatewayPort() + "/api"});
         for (QuarkusService service : platform.services()) {
             rows.add(new String[] {service.name() + " Swagger UI", service.address()});

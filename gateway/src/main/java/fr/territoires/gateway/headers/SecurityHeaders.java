@@ -1,6 +1,7 @@
 package fr.territoires.gateway.headers;
 
 import fr.territoires.gateway.GatewayConfig;
+import fr.territoires.gateway.console.ConsolePages;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,12 +23,14 @@ public class SecurityHeaders {
     private final Optional<String> strictTransportSecurity;
     private final String contentSecurityPolicy;
     private final List<String> cspExemptPaths;
+    private final String consoleContentSecurityPolicy;
 
     public SecurityHeaders(GatewayConfig config) {
         GatewayConfig.SecurityHeaders headers = config.securityHeaders();
         this.strictTransportSecurity = headers.strictTransportSecurity().filter(v -> !v.isBlank());
         this.contentSecurityPolicy = headers.contentSecurityPolicy();
         this.cspExemptPaths = headers.cspExemptPaths();
+        this.consoleContentSecurityPolicy = headers.consoleContentSecurityPolicy();
     }
 
     void install(@Observes Router router) {
@@ -47,9 +50,12 @@ public class SecurityHeaders {
         headers.set("Referrer-Policy", "no-referrer");
         // Browsers ignore it over plain HTTP (RFC 6797 §8.1), so it is safe to send always.
         strictTransportSecurity.ifPresent(v -> headers.set("Strict-Transport-Security", v));
-        // 'none' fits JSON; the HTML tools under /q/ (Swagger UI) need scripts and styles.
-        if (cspExemptPaths.stream().noneMatch(path::startsWith)) {
-            headers.set("Content-Security-Policy", contentSecurityPolicy);
+        // 'none' fits JSON; the HTML tools under /q/ (Swagger UI) need scripts and styles; the console's
+        // pages need their own scripts, styles and the identity provider, never an inline script.
+        if (cspExemptPaths.stream().anyMatch(path::startsWith)) {
+            return;
         }
+        headers.set("Content-Security-Policy",
+                ConsolePages.isApiOrTool(path) ? contentSecurityPolicy : consoleContentSecurityPolicy);
     }
 }

@@ -1,0 +1,90 @@
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { useEffect } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { completeLogin, useSession, CALLBACK_PATH, type ConsoleConfig } from "./auth/session";
+import { HomePage } from "./pages/HomePage";
+import { TerritoryListPage } from "./pages/TerritoryListPage";
+import { TerritoryPage } from "./pages/TerritoryPage";
+import { OpenDataPage } from "./pages/OpenDataPage";
+import { SpacePage } from "./pages/SpacePage";
+import { ManagerPage } from "./pages/ManagerPage";
+import { OfficerPage } from "./pages/OfficerPage";
+import { CompanyPage } from "./pages/CompanyPage";
+import { AdminPage } from "./pages/AdminPage";
+import { PartnerPage } from "./pages/PartnerPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+export function App({ config }: { config: ConsoleConfig }) {
+  const session = useSession();
+  const location = useLocation();
+
+  useEffect(() => {
+    // Focus goes to the main content after each navigation (RGAA: a screen reader hears the new page).
+    document.getElementById("contenu")?.focus();
+  }, [location.pathname]);
+
+  const quickAccess = session.user
+    ? [
+        { iconId: "fr-icon-account-circle-line" as const, linkProps: { to: "/espace" }, text: session.me?.username ?? "Mon espace" },
+        { iconId: "fr-icon-logout-box-r-line" as const, buttonProps: { onClick: () => void session.logout() }, text: "Se déconnecter" },
+      ]
+    : [
+        { iconId: "fr-icon-lock-line" as const, buttonProps: { onClick: () => void session.login("/espace") }, text: "Se connecter" },
+      ];
+
+  const path = location.pathname;
+  return (
+    <>
+      <SkipLinks links={[{ anchor: "#contenu", label: "Contenu" }, { anchor: "#pied-de-page", label: "Pied de page" }]} />
+      <Header
+        brandTop={<>République<br />Française</>}
+        serviceTitle="Territoires d'industrie"
+        serviceTagline="Console du programme"
+        homeLinkProps={{ to: "/", title: "Accueil — Territoires d'industrie" }}
+        quickAccessItems={quickAccess}
+        navigation={[
+          { text: "Carte", linkProps: { to: "/" }, isActive: path === "/" },
+          { text: "Territoires", linkProps: { to: "/territoires" }, isActive: path.startsWith("/territoires") },
+          { text: "Données ouvertes", linkProps: { to: "/donnees" }, isActive: path.startsWith("/donnees") },
+          ...(session.user ? [{ text: "Mon espace", linkProps: { to: "/espace" }, isActive: path.startsWith("/espace") }] : []),
+        ]}
+      />
+      <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/territoires" element={<TerritoryListPage />} />
+          <Route path="/territoires/:code" element={<TerritoryPage />} />
+          <Route path="/donnees" element={<OpenDataPage />} />
+          <Route path={CALLBACK_PATH} element={<LoginCallback config={config} />} />
+          <Route path="/espace" element={<SpacePage />} />
+          <Route path="/espace/territoire/:code" element={<ManagerPage />} />
+          <Route path="/espace/region" element={<OfficerPage />} />
+          <Route path="/espace/entreprise" element={<CompanyPage />} />
+          <Route path="/espace/administration" element={<AdminPage />} />
+          <Route path="/espace/partenaire" element={<PartnerPage />} />
+          <Route path="/accueil" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+      <Footer
+        id="pied-de-page"
+        accessibility="partially compliant"
+        contentDescription="Console du programme Territoires d'industrie : carte et registre des territoires, financements, besoins de recrutement des entreprises."
+        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: "/q/swagger-ui" } }]}
+      />
+    </>
+  );
+}
+
+function LoginCallback({ config }: { config: ConsoleConfig }) {
+  const navigate = useNavigate();
+  useEffect(() => {
+    completeLogin(config).then(
+      (to) => navigate(to, { replace: true }),
+      () => navigate("/", { replace: true }),
+    );
+  }, [config, navigate]);
+  return <p>Connexion en cours…</p>;
+}
