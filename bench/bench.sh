@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# ./platform bench — measures the running platform against this machine's own limits, side by side:
+# PostgreSQL (pgbench) is the limit of a keyed read and of an update + insert; each HTTP route is
+# loaded with wrk after a warm-up, and printed with its ratio to that limit measured in the same run.
+# The table is appended to docs/benchmarks.md with the date and the machine.
+#
+# Needs: the platform up (`./platform up --bench` lifts the gateway's per-client rate limit for the
+# run; its check still runs), pgbench and psql (PostgreSQL client), wrk (installed from Debian's
+# packages when missing and running as root). Not a test: nothing gates on these figures.
+#
+#   BENCH_SECONDS (10)   measured seconds per figure; BENCH_WARMUP (5) warm-up seconds per route
+#   BENCH_CONNECTIONS (8) connections for pgbench -S and wrk
+#   BENCH_NO_RECORD=1     print only, do not append to docs/benchmarks.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${BENCH_SECONDS:-10}
+warmup=${BENCH_WARMUP:-5}
+conns=${BENCH_CONNECTIONS:-8}
+gw="http://localhost:${TI_GATEWAY_PORT:-8080}"
+territory="http://localhost:${TI_TERRITORY_PORT:-8081}"
+keycloak="${TI_KEYCLOAK_URL:-http://localhost:${TI_KEYCLOAK_PORT:-8180}}"
+db_host=${TI_DB_HOST:-localhost}
+db_port=${TI_DB_PORT:-5432}
+export PGUSER=${TI_DB_USER:-territoires} PGPASSWORD=${TI_DB_PASSWORD:-territoires}
+
+die() { echo "platform bench: $*" >&2; exit 1; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing $2 (Debian package)…"
+    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null; }
+  fi
+  command -v "$1" >/dev/null 2>&1 || die "$1 is missing: install the Debian package $2"
+}
+need wrk wrk
+need pgbench postgresql-client
+need psql postgresql-client
+need curl curl
+
+curl -fsS "$territory/q/health/ready" >/dev/null 2>&1 || die "territory-service is not ready at $territory: run ./platform up --bench first"
+curl -fsS "$gw/q/health/ready" >/dev/null 2>&1 || die "the gateway is not ready at $gw"
+
+token() { # password grant of the local realm's gateway client (a local-only demo convenience)
+  curl -fsS "$keycloak/realms/territoires/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=gateway -d client_secret="${TI_GATEWAY_CLIENT_SECRET:-gateway-dev-secret}" \
+    -d username="$1" -d password=demo | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+lead_token=$(token lead.valdelorraine) || die "no token for lead.valdelorraine from $keycloak"
+# The lead's first territory, as the token says.
+code=$(curl -fsS -H "Authorization: Bearer $lead_token" "$gw/api/me" | grep -oE 'ti-[0-9]{4}' | head -n 1)
+[ -n "$code" ] || die "the demo territories are missing: start the platform with its demo data"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# --- PostgreSQL's own limits, on a database of its own --------------------------------------
+psql -h "$db_host" -p "$db_port" -d postgres -qAtc "SELECT 1 FROM pg_database WHERE datname='bench'" | grep -q 1 \
+  || psql -h "$db_host" -p "$db_port" -d postgres -qc "CREATE DATABASE bench" >/dev/null
+if ! psql -h "$db_host" -p "$db_port" -d bench -qAtc "SELECT count(*) FROM pgbench_branches" >/dev/null 2>&1; then
+  echo "Initialising pgbench's tables (scale 10)…"
+  pgbench -h "$db_host" -p "$db_port" -i -q -s 10 bench >/dev/null 2>&1
+fi
+cat > "$work/one-row.sql" <<'SQL'
+UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
+INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, 1, 1, now());
+SQL
+cat > "$work/fifty-rows.sql" <<'SQL'
+\set bid random(1, 10)
+\set aid random(1, 50)
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, :bid, :aid, 1, now());
+SQL
+pg_tps() { pgbench -h "$db_host" -p "$db_port" -n -j 2 -T "$seconds" "$@" bench 2>/dev/null \
+  | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -n 1; }
+
+# --- HTTP routes -----------------------------------------------------------------------------
+# wrk prints "Requests/sec: N" and, with --latency, the 99% line; non-2xx answers are counted.
+wrk_run() { # name url [token]
+  local args=(-t 2 -c "$conns" --latency)
+  [ -n "${3:-}" ] && args+=(-H "Authorization: Bearer $3")
+  wrk "${args[@]}" -d "${warmup}s" "$2" >/dev/null 2>&1 || true
+  wrk "${args[@]}" -d "${seconds}s" "$2" > "$work/$1.txt" 2>&1 || true
+  local rps p99 bad
+  rps=$(sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' "$work/$1.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.1f", v}' "$work/$1.txt")
+  bad=$(sed -nE 's/^ *Non-2xx or 3xx responses: *([0-9]+).*/\1/p' "$work/$1.txt")
+  echo "${rps:-0} ${p99:-0} ${bad:-0}"
+}
+
+echo "Benchmarking (${seconds}s per figure after ${warmup}s of warm-up, $conns connections)…"
+read_limit=$(pg_tps -S -c "$conns")
+write_one=$(pg_tps -f "$work/one-row.sql" -c 16)
+write_fifty=$(pg_tps -f "$work/fifty-rows.sql" -c 16)
+
+declare -a rows
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "-" }'; }
+add() { # label rps p99 bad limit-label limit
+  rows+=("| $1 | $2 | $3 | $4 | $(ratio "$2" "$6") of $5 |")
+  printf '  %-52s %9s rps  p99 %7s ms  non-2xx %s  (%s of %s)\n' "$1" "$2" "$3" "$4" "$(ratio "$2" "$6")" "$5"
+}
+
+read -r r p b <<<"$(wrk_run live "$territory/q/health/live")"; add "territory /q/health/live (framework floor)" "$r" "$p" "$b" "pgbench -S" "$read_limit"
+read -r prof_r prof_p b <<<"$(wrk_run profile "$territory/api/territories/$code")"; add "public profile, direct" "$prof_r" "$prof_p" "$b" "pgbench -S" "$read_limit"
+read -r list_r list_p b <<<"$(wrk_run list "$territory/api/territories?size=20")"; add "public list page (size 20), direct" "$list_r" "$list_p" "$b" "pgbench -S" "$read_limit"
+read -r auth_r auth_p b <<<"$(wrk_run sheets "$territory/api/territories/$code/action-sheets" "$lead_token")"; add "authenticated action sheets, direct" "$auth_r" "$auth_p" "$b" "pgbench -S" "$read_limit"
+read -r gw_r gw_p b <<<"$(wrk_run gwprofile "$gw/api/territories/$code")"; add "public profile, through the gateway" "$gw_r" "$gw_p" "$b" "the same direct" "$prof_r"
+read -r gwa_r gwa_p b <<<"$(wrk_run gwsheets "$gw/api/territories/$code/action-sheets" "$lead_token")"; add "authenticated action sheets, through the gateway" "$gwa_r" "$gwa_p" "$b" "the same direct" "$auth_r"
+read -r d_r d_p b <<<"$(wrk_run dashboard "$gw/api/territories/$code/dashboard" "$lead_token")"; add "gateway dashboard" "$d_r" "$d_p" "$b" "300 rps goal" 300
+
+admin_token=$(token admin.programme)
+export_s=$(curl -fsS -o "$work/export.csv" -w '%{time_total}' -H "Authorization: Bearer $admin_token" "$gw/api/territories/export" || echo "-")
+export_rows=$(($(wc -l < "$work/export.csv" 2>/dev/null || echo 1) - 1))
+
+rss() { # MB of the process listening on a port
+  local pid; pid=$(ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1)
+  [ -n "$pid" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status" || echo "-"
+}
+rss_line="territory $(rss "${TI_TERRITORY_PORT:-8081}") MB, funding $(rss "${TI_FUNDING_PORT:-8082}") MB, recruitment $(rss "${TI_RECRUITMENT_PORT:-8083}") MB, gateway $(rss "${TI_GATEWAY_PORT:-8080}") MB"
+
+echo "  pgbench -S -c $conns: $read_limit tps; update + insert on one row: $write_one tps; on 50 rows: $write_fifty tps"
+echo "  national list through the gateway: $export_rows rows in ${export_s} s"
+echo "  RSS after the run: $rss_line"
+
+[ "${BENCH_NO_RECORD:-}" = 1 ] && exit 0
+machine="$(nproc) vCPU $(sed -nE 's/^model name\s*: (.*)/\1/p' /proc/cpuinfo | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
+{
+  echo
+  echo "### \`./platform bench\`, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $machine; everything on this machine. Territory $code; ${seconds}s per figure after ${warmup}s of warm-up; $conns connections."
+  echo "Limits measured in the same run: \`pgbench -S -c $conns\` $read_limit tps; update + insert on one row (\`-c 16\`) $write_one tps; on 50 rows $write_fifty tps."
+  echo
+  echo "| figure | requests/s | p99 ms | non-2xx | ratio |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "National list through the gateway: $export_rows rows in $export_s s. RSS after the run: $rss_line."
+} >> docs/benchmarks.md
+echo "Appended to docs/benchmarks.md."
