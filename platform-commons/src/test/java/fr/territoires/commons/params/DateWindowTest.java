@@ -36,8 +36,8 @@ class DateWindowTest {
 
     @Test
     void aQueryDateOutsideTheWindowIsA400NamingTheParameter() {
-        ProblemException e = assertThrows(ProblemException.class, () -> DateParam.parseOrToday("asOf", "9999-12-31"));
+        ProblemException e = assertThrows(ProblemException.class, () -> DateParam.parseOrToday("asOf", "9999-12-31", LocalDate.of(2026, 6, 1)));
         assertEquals("asOf", e.problem().errors().get(0).field());
-        assertEquals(LocalDate.of(2024, 1, 1), DateParam.parseOrToday("asOf", "2024-01-01"));
+        assertEquals(LocalDate.of(2024, 1, 1), DateParam.parseOrToday("asOf", "2024-01-01", LocalDate.of(2026, 6, 1)));
     }
 }
