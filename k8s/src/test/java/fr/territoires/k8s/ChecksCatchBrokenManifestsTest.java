@@ -100,4 +100,18 @@ class ChecksCatchBrokenManifestsTest {
         reports(Invariants.realm(objects, false), "the imported realm is not the local realm");
         assertFalse(Invariants.realm(Kustomize.overlay("prod"), false).stream().anyMatch(v -> v.contains("not the local realm")));
     }
+
+    /** Issue 14: the realm as it was imported (no password policy, password grant, wildcards, master exposed). */
+    @Test
+    void aRealmUnfitForProductionIsRejected() {
+        List<JsonNode> objects = Kustomize.parseResource("/fixtures/realm-unhardened.yaml");
+        JsonNode realm = Kustomize.ofKind(objects, "KeycloakRealmImport").get(0).path("spec").path("realm");
+        List<String> v = Invariants.realmHardening(realm);
+        reports(v, "no password policy");
+        reports(v, "no brute-force protection");
+        reports(v, "client gateway accepts the password grant");
+        reports(v, "client web-console has a wildcard redirect URI");
+        reports(v, "offline_access is a default role");
+        reports(Invariants.authIngress(objects), "exposes Keycloak's /realms/ ");
+    }
 }
