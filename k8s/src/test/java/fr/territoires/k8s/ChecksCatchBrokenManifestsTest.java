@@ -155,4 +155,18 @@ class ChecksCatchBrokenManifestsTest {
         List<String> v = Invariants.timeZone(prodWith("/fixtures/config-without-tz.yaml"));
         reports(v, "platform-config: TZ is not Europe/Paris");
     }
+
+    /** Issue 14: the realm as it was imported (no password policy, password grant, wildcards, master exposed). */
+    @Test
+    void aRealmUnfitForProductionIsRejected() {
+        List<JsonNode> objects = Kustomize.parseResource("/fixtures/realm-unhardened.yaml");
+        JsonNode realm = Kustomize.ofKind(objects, "KeycloakRealmImport").get(0).path("spec").path("realm");
+        List<String> v = Invariants.realmHardening(realm);
+        reports(v, "no password policy");
+        reports(v, "no brute-force protection");
+        reports(v, "client gateway accepts the password grant");
+        reports(v, "client web-console has a wildcard redirect URI");
+        reports(v, "offline_access is a default role");
+        reports(Invariants.authIngress(objects), "exposes Keycloak's /realms/ ");
+    }
 }

@@ -359,6 +359,8 @@ final class Invariants {
                 v.add("placeholder " + name + " is not filled from " + RealmImports.SECRET + "/" + key);
             }
         });
+        v.addAll(realmHardening(spec.path("realm")));
+        v.addAll(authIngress(objects));
         Set<String> clients = new TreeSet<>();
         spec.path("realm").path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
         for (String partner : PlatformFacts.PARTNER_GRANTS.keySet()) {
@@ -603,6 +605,56 @@ final class Invariants {
             }
             if (!reads) {
                 v.add(id(d) + ": does not read platform-config (envFrom)");
+            }
+        }
+        return v;
+    }
+
+    /** A realm fit for production (issue 14): the checks RealmImports' hardening must pass. */
+    static List<String> realmHardening(JsonNode realm) {
+        List<String> v = new ArrayList<>();
+        if (realm.path("passwordPolicy").asText("").isBlank()) {
+            v.add("realm: no password policy");
+        }
+        if (!realm.path("bruteForceProtected").asBoolean(false)) {
+            v.add("realm: no brute-force protection");
+        }
+        for (JsonNode c : realm.path("clients")) {
+            String id = c.path("clientId").asText();
+            if (c.path("directAccessGrantsEnabled").asBoolean(false)) {
+                v.add("realm: client " + id + " accepts the password grant");
+            }
+            for (JsonNode uri : c.path("redirectUris")) {
+                if (uri.asText().contains("*")) {
+                    v.add("realm: client " + id + " has a wildcard redirect URI " + uri.asText());
+                }
+            }
+        }
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            if (role.path("name").asText().startsWith("default-roles-")) {
+                role.path("composites").path("realm").forEach(r -> {
+                    if (r.asText().equals("offline_access")) {
+                        v.add("realm: offline_access is a default role");
+                    }
+                });
+            }
+        }
+        return v;
+    }
+
+    /** The Keycloak ingress exposes the territoires realm (and the login pages' resources) only. */
+    static List<String> authIngress(List<JsonNode> objects) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode ingress : ofKind(objects, "Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String service = path.path("backend").path("service").path("name").asText();
+                    String p = path.path("path").asText();
+                    if (service.startsWith("keycloak") && !p.equals("/realms/territoires/") && !p.equals("/resources/")) {
+                        v.add(id(ingress) + ": exposes Keycloak's " + p + " (only /realms/territoires/ and "
+                                + "/resources/)");
+                    }
+                }
             }
         }
         return v;

@@ -26,7 +26,10 @@ import java.util.Map;
  * <li>the local addresses become placeholders: http://localhost:8080 → {@code ${TI_PUBLIC_URL}} (the
  * gateway's public address), http://localhost:5173 → {@code ${TI_CONSOLE_URL}} (the web console's);</li>
  * <li>the demo users, who have passwords, are left out; the dev overlay puts them back
- * (overlays/dev/realm-demo-users.yaml). The partners' service-account users stay.</li>
+ * (overlays/dev/realm-demo-users.yaml). The partners' service-account users stay;</li>
+ * <li>it is hardened (issue 14; the local realm keeps its demo conveniences): a password policy,
+ * brute-force protection with temporary lockouts, no password grant on any client, no
+ * {@code offline_access} among the default roles, and exact redirect URIs (no wildcard).</li>
  * </ol>
  * Running the tests with {@code -Dk8s.regenerate=true} rewrites both files from the realm file.
  */
@@ -62,6 +65,7 @@ final class RealmImports {
             }
         }
         replaceAddresses(realm);
+        harden(realm);
         if (!demoUsers) {
             ArrayNode users = (ArrayNode) realm.path("users");
             for (Iterator<JsonNode> it = users.iterator(); it.hasNext();) {
@@ -71,6 +75,48 @@ final class RealmImports {
             }
         }
         return realm;
+    }
+
+    static final String PASSWORD_POLICY = "length(12) and upperCase(1) and lowerCase(1) and digits(1) and notUsername "
+            + "and notEmail and passwordHistory(5)";
+
+    /** What the cluster's realm changes from the local one to be fit for production. */
+    private static void harden(ObjectNode realm) {
+        realm.put("passwordPolicy", PASSWORD_POLICY);
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 5);
+        realm.put("waitIncrementSeconds", 60);
+        realm.put("maxFailureWaitSeconds", 900);
+        realm.put("maxDeltaTimeSeconds", 43200);
+        realm.put("minimumQuickLoginWaitSeconds", 60);
+        realm.put("quickLoginCheckMilliSeconds", 1000);
+        for (JsonNode client : realm.path("clients")) {
+            ObjectNode c = (ObjectNode) client;
+            if (c.has("directAccessGrantsEnabled")) {
+                c.put("directAccessGrantsEnabled", false);
+            }
+            if (c.path("redirectUris").isArray()) {
+                ArrayNode exact = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode uri : c.path("redirectUris")) {
+                    // ".../*" → the application's own callback: Swagger UI's on the gateway, the root elsewhere.
+                    String u = uri.asText();
+                    exact.add(!u.endsWith("/*") ? u : u.startsWith("${TI_PUBLIC_URL}") && "gateway".equals(c.path("clientId").asText())
+                            ? "${TI_PUBLIC_URL}/q/swagger-ui/oauth2-redirect.html" : u.substring(0, u.length() - 1));
+                }
+                c.set("redirectUris", exact);
+            }
+        }
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            if (role.path("name").asText().startsWith("default-roles-")) {
+                ArrayNode composites = (ArrayNode) role.path("composites").path("realm");
+                for (Iterator<JsonNode> it = composites.iterator(); it.hasNext();) {
+                    if (it.next().asText().equals("offline_access")) {
+                        it.remove();
+                    }
+                }
+            }
+        }
     }
 
     /** Placeholder → key of the Secret keycloak-realm-secrets. */

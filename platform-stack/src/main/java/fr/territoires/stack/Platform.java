@@ -54,6 +54,10 @@ public final class Platform {
                     "http://localhost:" + settings.recruitmentPort()));
             // Demo data (each service's demo/ resources) unless TI_DEMO_DATA=false.
             env.put("TI_DEMO_DATA", String.valueOf(settings.demoData()));
+            if (s.name().equals("gateway")) {
+                // The gateway's metrics: its management interface, next to its port (never proxied).
+                env.put("TI_GATEWAY_MANAGEMENT_PORT", String.valueOf(settings.gatewayPort() + 10));
+            }
             return new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
                     port(s.name()), env);
         }).toList();

@@ -48,10 +48,14 @@ public class FundedActions {
                 .executeUpdate()
                 .chain(() -> s.createNativeQuery("DELETE FROM funded_action_need WHERE commitment_id = :id")
                         .setParameter("id", p.commitmentId()).executeUpdate())
+                // Only needs of the commitment's territory: an application naming another territory's
+                // need never puts its funded action on that need (issue 14).
                 .chain(() -> s.createNativeQuery("""
                         INSERT INTO funded_action_need (commitment_id, need_id)
-                        SELECT :id, CAST(n AS uuid) FROM unnest(string_to_array(:needs, ',')) AS n""")
-                        .setParameter("id", p.commitmentId())
+                        SELECT :id, rn.id FROM recruitment_need rn
+                        WHERE rn.id IN (SELECT CAST(n AS uuid) FROM unnest(string_to_array(:needs, ',')) AS n)
+                          AND rn.territory_code = :code""")
+                        .setParameter("id", p.commitmentId()).setParameter("code", p.code())
                         .setParameter("needs", String.join(",", p.recruitmentNeeds().stream().map(UUID::toString).toList()))
                         .executeUpdate()))
                 .replaceWithVoid();

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class FundedActionsTest {
 
     private static final String BORDEAUX = "33063";
+    /** Only the test of another territory's need labels it (a commune is in one territory). */
+    private static final String PAU = "64445";
 
     private static String committed(String code, UUID commitment, String title, String amount, String... needs) {
         return send(Topics.FUNDING, "fr.territoires.funding.funds-committed.v1", code, "{\"code\":\"" + code
@@ -76,6 +78,18 @@ class FundedActionsTest {
         given().auth().oauth2(admin()).when().get("/api/recruitment/needs/" + need)
                 .then().statusCode(200).body("fundedActions[0].remaining", equalTo(0.0f),
                         "fundedActions[0].status", equalTo("RELEASED"));
+    }
+
+    /** Issue 14: an application named another territory's need; once approved, it showed on that need. */
+    @Test
+    void aCommitmentNeverShowsOnANeedOfAnotherTerritory() {
+        String code = labelled(newCode("f"), PAU);
+        String siret = registeredCompany(PAU);
+        String need = declared(admin(), needBody(siret));
+        String elsewhere = newCode("g");
+        awaitApplied(committed(elsewhere, UUID.randomUUID(), "Someone else's action", "5000.00", need));
+        given().auth().oauth2(admin()).when().get("/api/recruitment/needs/" + need)
+                .then().statusCode(200).body("territory", equalTo(code), "fundedActions.size()", equalTo(0));
     }
 
     @Test
