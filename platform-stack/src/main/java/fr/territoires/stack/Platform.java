@@ -54,6 +54,8 @@ public final class Platform {
                     "http://localhost:" + settings.recruitmentPort()));
             // Demo data (each service's demo/ resources) unless TI_DEMO_DATA=false.
             env.put("TI_DEMO_DATA", String.valueOf(settings.demoData()));
+            // The programme's two official lists (territory-service, issue #13), demo or not.
+            env.put("TI_OFFICIAL_LISTS", "true");
             return new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
                     port(s.name()), env);
         }).toList();

@@ -56,7 +56,7 @@ public class TerritoryAccess {
     /** Refuses EPCIs a region-officer may not bring into a perimeter. */
     public void checkEpcisMayJoin(CallerScope caller, List<String> joining) {
         for (String siren : joining) {
-            List<String> regions = reference.epci(siren).map(e -> List.copyOf(e.regions())).orElse(List.of());
+            List<String> regions = reference.member(siren).map(e -> List.copyOf(e.regions())).orElse(List.of());
             if (!AccessRules.mayAddEpci(caller, regions)) {
                 throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "EPCI " + siren
                         + " has no commune in region " + caller.region() + ": only the programme team may add it"));
