@@ -8,7 +8,7 @@ final class IndicatorCsv {
 
     static final String HEADER = "month;level;area;area_name;by;job;family_name;declared_needs;declared_positions;"
             + "open_needs;open_positions;difficult_needs;difficult_share;work_study_share;average_age_days;"
-            + "unfilled_share;tension";
+            + "unfilled_share;tension;job_label";
 
     private IndicatorCsv() {
     }
@@ -21,7 +21,7 @@ final class IndicatorCsv {
                     String.valueOf(r.declaredPositions()), String.valueOf(r.openNeeds()), String.valueOf(r.openPositions()),
                     String.valueOf(r.difficultNeeds()), number(r.difficultShare()), number(r.workStudyShare()),
                     number(r.averageAgeDays()), number(r.unfilledShare()),
-                    r.tension() == null ? "" : String.valueOf(r.tension()))).append('\n');
+                    r.tension() == null ? "" : String.valueOf(r.tension()), text(r.jobLabel()))).append('\n');
         }
         return csv.toString();
     }
