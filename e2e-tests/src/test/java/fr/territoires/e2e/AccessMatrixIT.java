@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 /**
  * DESIGN.md §4 as a table: each demo role (real Keycloak tokens) × each protected operation →
  * the status it must get, through the gateway AND directly on the owning service (a request that
- * bypasses the gateway gets no more than through it). Val de Lorraine (ti-4401) is in Grand Est,
+ * bypasses the gateway gets no more than through it). Val de Lorraine (ti-4420) is in Grand Est,
  * the officer's region and the manager's territory; Plastics Vallée (ti-8413) is in
  * Auvergne-Rhône-Alpes, in neither.
  */
 class AccessMatrixIT {
 
-    private static final String MINE = "ti-4401";
+    private static final String MINE = "ti-4420";
     private static final String OTHER = "ti-8413";
     private static final List<String> ROLES = List.of("admin.programme", "officer.grandest", "lead.valdelorraine",
             "company.demo", "partner.demo");
@@ -67,7 +67,7 @@ class AccessMatrixIT {
 
     @Test
     void everyRoleGetsWhatDesignSaysThroughTheGatewayAndDirectly() {
-        // role → expected status, in the order of ROLES: admin, officer 44, manager of ti-4401, company, partner.
+        // role → expected status, in the order of ROLES: admin, officer 44, manager of ti-4420, company, partner.
         Map<Operation, List<Integer>> matrix = new LinkedHashMap<>();
         matrix.put(new Operation("create a territory", "territory-service", "POST", "/api/territories", null),
                 List.of(201, 403, 403, 403, 403));

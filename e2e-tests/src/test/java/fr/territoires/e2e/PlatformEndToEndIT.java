@@ -61,7 +61,7 @@ class PlatformEndToEndIT {
                 .when().get("/api/me")
                 .then().statusCode(200)
                 .body("roles", hasItem("territory-manager"), "roles", not(hasItem("programme-admin")),
-                        "territories", hasItem("ti-4401"));
+                        "territories", hasItem("ti-4420"));
         given().baseUri(gateway()).auth().oauth2(userToken("officer.grandest"))
                 .when().get("/api/me")
                 .then().statusCode(200)

@@ -25,7 +25,7 @@ class ProgrammeJourneyIT {
     @BeforeAll
     static void valDeLorraine() {
         platform = E2ePlatform.get();
-        AccessMatrixIT.territory(KeycloakTokens.user("admin.programme"), "ti-4401", "Val de Lorraine", "245400601");
+        AccessMatrixIT.territory(KeycloakTokens.user("admin.programme"), "ti-4420", "Val de Lorraine", "245400601");
     }
 
     private static io.restassured.specification.RequestSpecification as(String user) {
@@ -56,9 +56,9 @@ class ProgrammeJourneyIT {
                         "scope", "REGION", "scopeRegion", "44", "firstYear", 2024, "lastYear", 2030, "ceiling", 500000))
                 .when().post("/api/funding/envelopes").then().statusCode(201).extract().path("id");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as("admin.programme")
-                .get("/api/funding/reports/territories/ti-4401").statusCode() == 200);
+                .get("/api/funding/reports/territories/ti-4420").statusCode() == 200);
         String application = as("lead.valdelorraine")
-                .body(Map.of("territory", "ti-4401", "owner", Map.of("siret", "24540060100002", "name",
+                .body(Map.of("territory", "ti-4420", "owner", Map.of("siret", "24540060100002", "name",
                                 "CC du Bassin de Pompey", "localAuthority", true),
                         "title", "Pre-hire training for welders", "eligibleCost", 100000,
                         "requested", List.of(Map.of("envelopeId", envelope, "amount", 60000)),
@@ -76,7 +76,7 @@ class ProgrammeJourneyIT {
                 .then().statusCode(200)
                 .body("fundedActions.title", hasItem("Pre-hire training for welders"),
                         "fundedActions.amount", hasItem(60000.0f)));
-        as("officer.grandest").when().get("/api/territories/ti-4401/dashboard")
+        as("officer.grandest").when().get("/api/territories/ti-4420/dashboard")
                 .then().statusCode(200).body("missing.size()", equalTo(0));
     }
 }

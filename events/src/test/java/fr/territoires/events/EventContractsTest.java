@@ -48,12 +48,12 @@ class EventContractsTest {
 
     @Test
     void theJavaPayloadsProduceValidEvents() {
-        var labelled = TerritoryLabelledV1.of("ti-4401", "Val de Lorraine", true,
+        var labelled = TerritoryLabelledV1.of("ti-4420", "Val de Lorraine", true,
                 new Perimeter(List.of("200070563"), List.of("54431", "2A004")));
         assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_LABELLED, JSON.valueToTree(labelled)));
-        var changed = new TerritoryStatusChangedV1("ti-4401", "Val de Lorraine", "LEFT", "LABELLED", null);
+        var changed = new TerritoryStatusChangedV1("ti-4420", "Val de Lorraine", "LEFT", "LABELLED", null);
         assertEquals(List.of(), EventSchemas.violations(EventType.TERRITORY_STATUS_CHANGED, JSON.valueToTree(changed)));
-        var updated = TerritoryUpdatedV1.of("ti-4401", "Val de Lorraine", "LABELLED", true, List.of("2019-2022"),
+        var updated = TerritoryUpdatedV1.of("ti-4420", "Val de Lorraine", "LABELLED", true, List.of("2019-2022"),
                 List.of("governance", "industrial-profile"))
                 .withGovernance(new TerritoryUpdatedV1.Governance(
                         new TerritoryUpdatedV1.Person("Jean Dupont", "Vice-president", "CC du Bassin de Pompey", null), null,
@@ -64,18 +64,18 @@ class EventContractsTest {
         var sheet = new ActionSheetV1(1, "Shared recruitment service", "RECRUIT", "IN_PROGRESS", "CC du Bassin de Pompey",
                 null, new BigDecimal("180000.00"), List.of("Hires"), "2027-01-01", null);
         assertEquals(List.of(), EventSchemas.violations(EventType.ACTION_SHEET_ADDED,
-                JSON.valueToTree(new ActionSheetV1.Added("ti-4401", sheet))));
+                JSON.valueToTree(new ActionSheetV1.Added("ti-4420", sheet))));
         assertEquals(List.of(), EventSchemas.violations(EventType.ACTION_SHEET_UPDATED,
-                JSON.valueToTree(new ActionSheetV1.Updated("ti-4401", sheet, "IDEA"))));
+                JSON.valueToTree(new ActionSheetV1.Updated("ti-4420", sheet, "IDEA"))));
         var site = new SiteV1(3, "Former steelworks", "54430", "Pompey", new BigDecimal("12.50"), "AVAILABLE", true,
                 List.of("RAIL"), null);
-        assertEquals(List.of(), EventSchemas.violations(EventType.SITE_LISTED, JSON.valueToTree(new SiteV1.Listed("ti-4401", site))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.SITE_LISTED, JSON.valueToTree(new SiteV1.Listed("ti-4420", site))));
         assertEquals(List.of(), EventSchemas.violations(EventType.SITE_UPDATED,
-                JSON.valueToTree(new SiteV1.Updated("ti-4401", site, null))));
+                JSON.valueToTree(new SiteV1.Updated("ti-4420", site, null))));
         var negative = new SiteV1(3, "Former steelworks", "54430", "Pompey", new BigDecimal("-1"), "AVAILABLE", true,
                 List.of("RAIL"), null);
         assertEquals(1, EventSchemas.violations(EventType.SITE_LISTED,
-                JSON.valueToTree(new SiteV1.Listed("ti-4401", negative))).size());
+                JSON.valueToTree(new SiteV1.Listed("ti-4420", negative))).size());
     }
 
     @Test
@@ -152,21 +152,21 @@ class EventContractsTest {
                 List.of("TIG"), true, "2026-12-01", "2027-02-28", new BigDecimal("35"), true,
                 List.of("CANDIDATE_SHORTAGE"), "PARTIALLY_FILLED", "2026-11-22", null);
         assertEquals(List.of(), EventSchemas.violations(EventType.NEED_PUBLISHED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4401", need))));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4420", need))));
         assertEquals(List.of(), EventSchemas.violations(EventType.NEED_UPDATED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Updated("ti-4401", need, List.of("filledCount")))));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Updated("ti-4420", need, List.of("filledCount")))));
         assertEquals(List.of(), EventSchemas.violations(EventType.NEED_FILLED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Filled("ti-4401", need, "OPEN"))));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Filled("ti-4420", need, "OPEN"))));
         assertEquals(List.of(), EventSchemas.violations(EventType.NEED_CANCELLED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Cancelled("ti-4401", need, "OPEN"))));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Cancelled("ti-4420", need, "OPEN"))));
         assertEquals(List.of(), EventSchemas.violations(EventType.NEED_EXPIRED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Expired("ti-4401", need, "OPEN"))));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Expired("ti-4420", need, "OPEN"))));
 
         var absurd = new fr.territoires.events.recruitment.NeedV1(need.id(), "Z2913", "Z", "Soudeur", "54430", "54", null,
                 "25.11Z", "SMALL", 0, 0, 0, "CDI", "SKILLED_WORKER", List.of(), false, "2026-12-01", "2027-02-28",
                 new BigDecimal("60"), false, List.of(), "OPEN", "2026-11-22", null);
         List<String> violations = EventSchemas.violations(EventType.NEED_PUBLISHED,
-                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4401", absurd)));
+                JSON.valueToTree(new fr.territoires.events.recruitment.NeedV1.Published("ti-4420", absurd)));
         assertEquals(4, violations.size(), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> v.contains("headcount")), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> v.contains("hoursPerWeek")), violations.toString());

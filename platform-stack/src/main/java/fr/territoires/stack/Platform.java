@@ -58,6 +58,8 @@ public final class Platform {
                 // The gateway's metrics: its management interface, next to its port (never proxied).
                 env.put("TI_GATEWAY_MANAGEMENT_PORT", String.valueOf(settings.gatewayPort() + 10));
             }
+            // The programme's two official lists (territory-service, issue #13), demo or not.
+            env.put("TI_OFFICIAL_LISTS", "true");
             return new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
                     port(s.name()), env);
         }).toList();

@@ -127,7 +127,7 @@ public class CommitmentService {
             String actor) {
         return lockCommitment(commitmentId).chain(c -> balances.lock(c.envelopeId).chain(envelope -> advancesOf(c.id)
                 .chain(advances -> {
-                    MoneyRules.checkPaymentDate(paidOn, LocalDate.now(), envelope.name(), envelope.firstYear(),
+                    MoneyRules.checkPaymentDate(paidOn, dates.today(), envelope.name(), envelope.firstYear(),
                             envelope.lastYear());
                     PaymentRules.checkPayment(c, kind, amount, advances, maxAdvanceShare);
                     Payment p = new Payment();

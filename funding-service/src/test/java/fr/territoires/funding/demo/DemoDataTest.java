@@ -41,7 +41,7 @@ class DemoDataTest {
 
         // What territory-service's demo publishes (in a full build its events may already have arrived):
         // Val de Lorraine (Meurthe-et-Moselle) and Nord Lorraine (Moselle), labelled, with their communes.
-        for (String[] t : new String[][] {{"ti-4401", "{54430,54431,54215}"}, {"ti-4402", "{57221,57019,57672}"}}) {
+        for (String[] t : new String[][] {{"ti-4420", "{54430,54431,54215}"}, {"ti-4408", "{57221,57019,57672}"}}) {
             DB.rows("INSERT INTO eligible_territory (code, name, status, communes, updated_at, last_event_id) "
                     + "VALUES (?, ?, 'LABELLED', ?::text[], now(), 'fixture') ON CONFLICT (code) DO NOTHING",
                     t[0], t[0], t[1]);
@@ -53,10 +53,10 @@ class DemoDataTest {
         assertEquals(List.of(Map.of("status", "APPROVED", "n", 2L), Map.of("status", "DRAFT", "n", 1L),
                         Map.of("status", "REJECTED", "n", 1L), Map.of("status", "SUBMITTED", "n", 1L),
                         Map.of("status", "UNDER_REVIEW", "n", 1L), Map.of("status", "WITHDRAWN", "n", 1L)),
-                DB.rows("SELECT status, count(*) AS n FROM application WHERE territory_code IN ('ti-4401', 'ti-4402') "
+                DB.rows("SELECT status, count(*) AS n FROM application WHERE territory_code IN ('ti-4420', 'ti-4408') "
                         + "GROUP BY status ORDER BY status"));
         assertEquals(List.of(Map.of("status", "ACTIVE", "n", 2L), Map.of("status", "SETTLED", "n", 1L)),
-                DB.rows("SELECT status, count(*) AS n FROM commitment WHERE territory_code = 'ti-4401' GROUP BY status "
+                DB.rows("SELECT status, count(*) AS n FROM commitment WHERE territory_code = 'ti-4420' GROUP BY status "
                         + "ORDER BY status"));
         api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
     }

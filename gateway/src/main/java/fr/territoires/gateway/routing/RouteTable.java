@@ -26,11 +26,12 @@ public final class RouteTable {
             new Route("/api/recruitment", "recruitment-service"));
 
     /**
-     * The list (and its open-data export), one territory's profile, its governance, its industrial
-     * profile and its sites: /api/territories[/{code}[/governance|/industrial-profile|/sites[/{id}]]].
+     * The list (and its open-data export, and the outlines of a phase: /api/territories/outlines), one
+     * territory's profile, its governance, its industrial profile, its outline and its sites:
+     * /api/territories[/{code}[/governance|/industrial-profile|/outline|/sites[/{id}]]].
      */
     private static final Pattern PUBLIC_REGISTRY = Pattern.compile(
-            "^/api/territories(/[^/]+(/(governance|industrial-profile|sites(/[^/]+)?))?)?/?$");
+            "^/api/territories(/[^/]+(/(governance|industrial-profile|outline|sites(/[^/]+)?))?)?/?$");
 
     private RouteTable() {
     }

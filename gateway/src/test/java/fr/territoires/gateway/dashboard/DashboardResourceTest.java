@@ -23,14 +23,14 @@ class DashboardResourceTest {
     @Test
     void eachPartComesFromItsServiceWithTheCallersTokenAndAMissingOneIsFlagged() {
         given().auth().oauth2(TestTokens.partner()).header("X-Correlation-Id", "dash-1")
-                .when().get("/api/territories/ti-4401/dashboard")
+                .when().get("/api/territories/ti-4420/dashboard")
                 .then().statusCode(200)
-                .body("code", equalTo("ti-4401"),
+                .body("code", equalTo("ti-4420"),
                         "profile.service", equalTo("territory-service"),
-                        "profile.uri", equalTo("/api/territories/ti-4401"),
+                        "profile.uri", equalTo("/api/territories/ti-4420"),
                         "profile.headers.authorization", startsWith("Bearer "),
                         "profile.headers.x-correlation-id", equalTo("dash-1"),
-                        "funding.uri", equalTo("/api/funding/reports/territories/ti-4401"),
+                        "funding.uri", equalTo("/api/funding/reports/territories/ti-4420"),
                         "recruitment.thisMonth", nullValue(),
                         "recruitment.shortageJobs", nullValue(),
                         "missing.part", contains("recruitment.thisMonth", "recruitment.shortageJobs"),
@@ -39,7 +39,7 @@ class DashboardResourceTest {
 
     @Test
     void itNeedsATokenAndATerritoryCode() {
-        given().when().get("/api/territories/ti-4401/dashboard")
+        given().when().get("/api/territories/ti-4420/dashboard")
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/not-a-code/dashboard")
                 .then().statusCode(400).body("errors[0].field", equalTo("code"));

@@ -13,7 +13,7 @@ class TerritoryDashboardTest {
     @Test
     void aPartTheCallerMayNotSeeIsNamedWithWhy() {
         ObjectNode profile = JsonNodeFactory.instance.objectNode().put("name", "Val de Lorraine");
-        ObjectNode dashboard = TerritoryDashboard.compose("ti-4401", List.of(
+        ObjectNode dashboard = TerritoryDashboard.compose("ti-4420", List.of(
                 new TerritoryDashboard.Part("profile", "territory-service", 200, profile),
                 new TerritoryDashboard.Part("funding", "funding-service", 403, null),
                 new TerritoryDashboard.Part("recruitment.thisMonth", "recruitment-service", 503, null),

@@ -20,12 +20,12 @@ class MeResourceTest {
     @Test
     void showsTheCallersRolesAndScope() {
         given().auth().oauth2(TestTokens.user("lead.valdelorraine").roles("territory-manager", "offline_access")
-                        .territories("ti-4401", "ti-4403").token())
+                        .territories("ti-4420", "ti-4403").token())
                 .when().get("/api/me")
                 .then().statusCode(200)
                 .body("username", equalTo("lead.valdelorraine"),
                         "roles", contains("territory-manager"),
-                        "territories", contains("ti-4401", "ti-4403"));
+                        "territories", contains("ti-4420", "ti-4403"));
     }
 
     @Test

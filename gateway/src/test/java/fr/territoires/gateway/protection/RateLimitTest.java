@@ -21,7 +21,7 @@ class RateLimitTest {
 
     @Test
     void aClientOverItsRateIsToldWhenToComeBack() {
-        String token = TestTokens.user("eager.lead").roles("territory-manager").territories("ti-4401").token();
+        String token = TestTokens.user("eager.lead").roles("territory-manager").territories("ti-4420").token();
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(token).when().get("/api/funding/envelopes").then().statusCode(200);
         }
@@ -39,14 +39,14 @@ class RateLimitTest {
     void anotherUserOrTheSameUserThroughAnotherClientHasItsOwnBudget() {
         String viaConsole = TestTokens.user("officer.grandest").roles("region-officer").client("web-console").token();
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4401/governance").then().statusCode(200);
+            given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4420/governance").then().statusCode(200);
         }
-        given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4401/governance").then().statusCode(429);
+        given().auth().oauth2(viaConsole).when().get("/api/territories/ti-4420/governance").then().statusCode(429);
 
         given().auth().oauth2(TestTokens.user("officer.bretagne").roles("region-officer").client("web-console").token())
-                .when().get("/api/territories/ti-4401/governance").then().statusCode(200);
+                .when().get("/api/territories/ti-4420/governance").then().statusCode(200);
         given().auth().oauth2(TestTokens.user("officer.grandest").roles("region-officer").client("partner-bpifrance").token())
-                .when().get("/api/territories/ti-4401/governance").then().statusCode(200);
+                .when().get("/api/territories/ti-4420/governance").then().statusCode(200);
     }
 
     @Test

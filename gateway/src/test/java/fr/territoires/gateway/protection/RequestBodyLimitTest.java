@@ -47,7 +47,7 @@ class RequestBodyLimitTest {
     @Test
     void aClientThatAsksBeforeSendingIsToldNotTo() throws Exception {
         try (RawHttp http = new RawHttp()) {
-            http.head("PUT /api/territories/ti-4401/import HTTP/1.1", bearer(), "Content-Type: text/csv",
+            http.head("PUT /api/territories/ti-4420/import HTTP/1.1", bearer(), "Content-Type: text/csv",
                     "Expect: 100-continue", "Content-Length: " + (LIMIT + 1));
             assertEquals(413, http.read().status());
         }
@@ -55,7 +55,7 @@ class RequestBodyLimitTest {
 
     @Test
     void aClientThatAsksBeforeSendingAWholeListMaySend() throws Exception {
-        byte[] csv = "insee_com,lib_com,id_ti,lib_ti\n54431,Nancy,ti-4401,Sud Lorraine\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = "insee_com,lib_com,id_ti,lib_ti\n54431,Nancy,ti-4420,Sud Lorraine\n".getBytes(StandardCharsets.UTF_8);
         try (RawHttp http = new RawHttp()) {
             http.head("POST /api/territories/import HTTP/1.1", bearer(), "Content-Type: text/csv",
                     "Expect: 100-continue", "Content-Length: " + csv.length);

@@ -46,7 +46,7 @@ class CircuitBreakerProxyTest {
         given().auth().oauth2(token).when().get("/api/funding/envelopes")
                 .then().statusCode(503);
 
-        given().auth().oauth2(token).when().get("/api/territories/ti-4401/governance")
+        given().auth().oauth2(token).when().get("/api/territories/ti-4420/governance")
                 .then().statusCode(200).body("service", equalTo("territory-service"));
 
         // After the open period, one trial: it reaches the service, which had seen only the first 3 POSTs.

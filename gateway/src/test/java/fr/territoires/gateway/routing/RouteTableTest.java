@@ -12,7 +12,7 @@ class RouteTableTest {
     @Test
     void eachPathGoesToItsService() {
         assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories"));
-        assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories/ti-4401/sites"));
+        assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories/ti-4420/sites"));
         assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/communes/54431/territory"));
         assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/epcis/200070563"));
         assertEquals(Optional.of("funding-service"), RouteTable.serviceFor("/api/funding/envelopes"));
@@ -21,8 +21,8 @@ class RouteTableTest {
 
     @Test
     void theDashboardIsTheGatewaysOwn() {
-        assertEquals(Optional.empty(), RouteTable.serviceFor("/api/territories/ti-4401/dashboard"));
-        assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories/ti-4401/dashboards"));
+        assertEquals(Optional.empty(), RouteTable.serviceFor("/api/territories/ti-4420/dashboard"));
+        assertEquals(Optional.of("territory-service"), RouteTable.serviceFor("/api/territories/ti-4420/dashboards"));
     }
 
     @Test
@@ -39,19 +39,24 @@ class RouteTableTest {
     @Test
     void onlyReadsOfTheListAndAPublicProfileArePublic() {
         assertTrue(RouteTable.isPublic("GET", "/api/territories"));
-        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401"));
-        assertTrue(RouteTable.isPublic("HEAD", "/api/territories/ti-4401/"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420"));
+        assertTrue(RouteTable.isPublic("HEAD", "/api/territories/ti-4420/"));
         assertFalse(RouteTable.isPublic("POST", "/api/territories"));
-        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/governance"));
-        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/industrial-profile"));
-        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites"));
-        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites/3"));
-        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/dashboard"));
-        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/action-sheets"));
-        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/perimeter"));
-        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4401/sites/3/photos"));
-        assertFalse(RouteTable.isPublic("POST", "/api/territories/ti-4401/sites"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420/governance"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420/industrial-profile"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420/sites"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420/sites/3"));
+        // Outlines for maps (issue #13): the national collection of a phase and one territory's.
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/outlines"));
+        assertTrue(RouteTable.isPublic("GET", "/api/territories/ti-4420/outline"));
+        assertFalse(RouteTable.isPublic("PUT", "/api/territories/ti-4420/outline"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4420/outline/extra"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4420/dashboard"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4420/action-sheets"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4420/perimeter"));
+        assertFalse(RouteTable.isPublic("GET", "/api/territories/ti-4420/sites/3/photos"));
+        assertFalse(RouteTable.isPublic("POST", "/api/territories/ti-4420/sites"));
         assertFalse(RouteTable.isPublic("GET", "/api/funding/envelopes"));
-        assertFalse(RouteTable.isPublic("DELETE", "/api/territories/ti-4401"));
+        assertFalse(RouteTable.isPublic("DELETE", "/api/territories/ti-4420"));
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ServiceProxyTest {
 
     private static String token() {
-        return TestTokens.user("lead.valdelorraine").roles("territory-manager").territories("ti-4401").token();
+        return TestTokens.user("lead.valdelorraine").roles("territory-manager").territories("ti-4420").token();
     }
 
     @Test

@@ -54,7 +54,7 @@ public record CallerScope(String name, Set<String> roles, String region, List<St
         return has(TERRITORY_MANAGER) && territories.contains(code);
     }
 
-    /** The scope a refusal names, e.g. " (region 84)" or " (territories [ti-4401])"; empty for unscoped roles. */
+    /** The scope a refusal names, e.g. " (region 84)" or " (territories [ti-4420])"; empty for unscoped roles. */
     public String scopeForMessages() {
         return has(REGION_OFFICER) ? " (region " + region + ")"
                 : has(TERRITORY_MANAGER) ? " (territories " + territories + ")" : "";

@@ -33,7 +33,7 @@ public final class CompanyRules {
             }
         }
         if (r.territory() != null && !r.territory().matches("ti-[0-9A-Za-z-]+")) {
-            errors.add(new Problem.FieldError("territory", "must be a territory code, e.g. ti-4401"));
+            errors.add(new Problem.FieldError("territory", "must be a territory code, e.g. ti-4420"));
         }
         return errors;
     }

@@ -10,7 +10,7 @@ final class IndicatorCsv {
 
     static final String HEADER = "month;level;area;area_name;by;job;family_name;declared_needs;declared_positions;"
             + "open_needs;open_positions;difficult_needs;difficult_share;work_study_share;average_age_days;"
-            + "unfilled_share;tension";
+            + "unfilled_share;tension;job_label";
 
     private IndicatorCsv() {
     }
@@ -21,7 +21,7 @@ final class IndicatorCsv {
             csv.row(Arrays.asList(r.month(), q.level().name(), r.area(), r.areaName(), q.by().name(), r.job(),
                     r.familyName(), r.declaredNeeds(), r.declaredPositions(), r.openNeeds(), r.openPositions(),
                     r.difficultNeeds(), number(r.difficultShare()), number(r.workStudyShare()), number(r.averageAgeDays()),
-                    number(r.unfilledShare()), r.tension()));
+                    number(r.unfilledShare()), r.tension(), r.jobLabel()));
         }
         return csv.text();
     }

@@ -51,10 +51,14 @@ public class Indicators {
     public record Query(Level level, String area, By by, String romeCode, String family, YearMonth from, YearMonth to) {
     }
 
-    /** One job (ROME code, family letter, or * for all) in one area for one month; shares are of the open needs. */
+    /**
+     * One job (ROME code, family letter, or * for all) in one area for one month; shares are of the open needs.
+     * {@code jobLabel}: the ROME referential's label of the job when rows are by ROME code.
+     */
     public record Row(String month, String area, String areaName, String job, String familyName, long declaredNeeds,
             long declaredPositions, long openNeeds, long openPositions, long difficultNeeds, BigDecimal difficultShare,
-            BigDecimal workStudyShare, BigDecimal averageAgeDays, BigDecimal unfilledShare, Integer tension) {
+            BigDecimal workStudyShare, BigDecimal averageAgeDays, BigDecimal unfilledShare, Integer tension,
+            String jobLabel) {
     }
 
     public static final int MAX_MONTHS = 36;
@@ -194,7 +198,8 @@ public class Indicators {
                 Tension.share(workStudy, openNeeds),
                 openNeeds == 0 ? null : BigDecimal.valueOf(ageDays).divide(BigDecimal.valueOf(openNeeds), 1, RoundingMode.HALF_UP),
                 Tension.share(unfilled, ended),
-                Tension.of(new Tension.Inputs(openNeeds, openPositions, difficultPositions, ageDays, ended, unfilled)));
+                Tension.of(new Tension.Inputs(openNeeds, openPositions, difficultPositions, ageDays, ended, unfilled)),
+                q.by() == By.ROME ? Rome.label(job).orElse(null) : null);
     }
 
     private static long number(Object value) {

@@ -53,7 +53,8 @@ public class NeedResource {
             LocalDate startDate, LocalDate deadline, BigDecimal hoursPerWeek, boolean difficult,
             List<String> difficultyReasons, String difficultyComment, RecruitmentNeed.Status status,
             String cancelReason, LocalDate declaredOn, LocalDate closedOn, OffsetDateTime updatedAt, long version,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<FundedActions.FundedAction> fundedActions) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<FundedActions.FundedAction> fundedActions,
+            String romeLabel) {
     }
 
     public record Cancellation(String reason) {
@@ -145,7 +146,8 @@ public class NeedResource {
                 n.romeCode, new Family(family.name(), family.label), n.jobTitle, n.headcount, n.filledCount,
                 n.openPositions(), n.contractType, n.qualificationLevel, List.of(n.skills), n.workStudy, n.startDate,
                 n.deadline, n.hoursPerWeek, n.difficult, List.of(n.difficultyReasons), n.difficultyComment, n.status,
-                n.cancelReason, n.declaredOn, n.closedOn, n.updatedAt, n.version, d.fundedActions());
+                n.cancelReason, n.declaredOn, n.closedOn, n.updatedAt, n.version, d.fundedActions(),
+                Rome.label(n.romeCode).orElse(null));
     }
 
     private static String blank(String value) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessRulesTest {
 
-    private static final AccessRules.Holder POMPEY = new AccessRules.Holder("552081317", "ti-4401", "44");
+    private static final AccessRules.Holder POMPEY = new AccessRules.Holder("552081317", "ti-4420", "44");
 
     private static CallerScope caller(String role, String region, List<String> territories, String siren) {
         return new CallerScope("someone", Set.of(role), region, territories, siren);
@@ -29,9 +29,9 @@ class AccessRulesTest {
 
     @Test
     void aTerritoryManagerManagesItsTerritoriesOnly() {
-        assertTrue(AccessRules.mayManage(caller("territory-manager", null, List.of("ti-4402", "ti-4401"), null), POMPEY));
-        assertFalse(AccessRules.mayManage(caller("territory-manager", null, List.of("ti-4402"), null), POMPEY));
-        assertFalse(AccessRules.mayRead(caller("territory-manager", null, List.of("ti-4402"), null), POMPEY));
+        assertTrue(AccessRules.mayManage(caller("territory-manager", null, List.of("ti-4408", "ti-4420"), null), POMPEY));
+        assertFalse(AccessRules.mayManage(caller("territory-manager", null, List.of("ti-4408"), null), POMPEY));
+        assertFalse(AccessRules.mayRead(caller("territory-manager", null, List.of("ti-4408"), null), POMPEY));
     }
 
     @Test
@@ -47,7 +47,7 @@ class AccessRulesTest {
         assertFalse(AccessRules.mayManage(caller("partner", null, List.of(), null), POMPEY));
         assertTrue(AccessRules.mayManage(caller("programme-admin", null, List.of(), null), POMPEY));
         // The scope claims of a role the caller does not have give nothing.
-        assertFalse(AccessRules.mayManage(caller("partner", "44", List.of("ti-4401"), "552081317"), POMPEY));
+        assertFalse(AccessRules.mayManage(caller("partner", "44", List.of("ti-4420"), "552081317"), POMPEY));
     }
 
     @Test

@@ -57,15 +57,15 @@ class DemoDataTest {
     DemoData demo;
 
     private static synchronized void territoriesArrive() {
-        if (DB.count("SELECT count(*) FROM territory WHERE code IN ('ti-4401', 'ti-4402')") == 2) {
+        if (DB.count("SELECT count(*) FROM territory WHERE code IN ('ti-4420', 'ti-4408')") == 2) {
             return;
         }
         // Nothing is loaded before the territories are known.
         assertEquals(0, DB.count("SELECT count(*) FROM company"));
-        send(Topics.TERRITORY, "fr.territoires.territory.labelled.v1", "ti-4401", "{\"code\":\"ti-4401\","
+        send(Topics.TERRITORY, "fr.territoires.territory.labelled.v1", "ti-4420", "{\"code\":\"ti-4420\","
                 + "\"name\":\"Val de Lorraine\",\"status\":\"LABELLED\",\"pilot\":true,\"perimeter\":{\"epcis\":"
                 + "[\"245400601\",\"200041515\"],\"communes\":[" + quoted("54430", "54215", "54431") + "]}}");
-        send(Topics.TERRITORY, "fr.territoires.territory.labelled.v1", "ti-4402", "{\"code\":\"ti-4402\","
+        send(Topics.TERRITORY, "fr.territoires.territory.labelled.v1", "ti-4408", "{\"code\":\"ti-4408\","
                 + "\"name\":\"Nord Lorraine\",\"status\":\"LABELLED\",\"pilot\":false,\"perimeter\":{\"epcis\":"
                 + "[\"245701222\",\"245701271\",\"245701362\"],\"communes\":[" + quoted("57221", "57019", "57672") + "]}}");
         await().atMost(Duration.ofSeconds(60))
@@ -83,12 +83,12 @@ class DemoDataTest {
         }
         Map<Object, Long> territories = companies.stream()
                 .collect(Collectors.groupingBy(c -> c.get("territory_code"), Collectors.counting()));
-        assertEquals(Map.of("ti-4401", 3L, "ti-4402", 3L), territories);
+        assertEquals(Map.of("ti-4420", 3L, "ti-4408", 3L), territories);
         Map<Object, Object> statuses = DB.rows("SELECT status, count(*) AS n FROM recruitment_need GROUP BY status").stream()
                 .collect(Collectors.toMap(r -> r.get("status"), r -> r.get("n")));
         assertEquals(Map.of("OPEN", 7L, "PARTIALLY_FILLED", 4L, "FILLED", 2L, "CANCELLED", 1L, "EXPIRED", 2L), statuses);
 
-        given().auth().oauth2(TestTokens.partner()).queryParam("territory", "ti-4401").queryParam("size", 100)
+        given().auth().oauth2(TestTokens.partner()).queryParam("territory", "ti-4420").queryParam("size", 100)
                 .when().get("/api/recruitment/needs")
                 .then().statusCode(200).body("total", equalTo(8), "items.companyName", everyItem(startsWith("(demo) ")),
                         "items.romeCode", hasItems("H2913", "H2903", "I1310", "H3302"));
@@ -98,7 +98,7 @@ class DemoDataTest {
                 .then().statusCode(200).body("total", equalTo(3),
                         "items.companyName", everyItem(equalTo("(demo) Métallerie du Bassin de Pompey")));
         // The indicators have something true to show: open, difficult, old needs of industry and maintenance.
-        given().auth().oauth2(TestTokens.partner()).queryParam("area", "ti-4402")
+        given().auth().oauth2(TestTokens.partner()).queryParam("area", "ti-4408")
                 .when().get("/api/recruitment/indicators/shortage-jobs")
                 .then().statusCode(200).body("jobs.job", hasItems("I1304", "I1310"));
     }

@@ -146,6 +146,10 @@ class IndicatorsTest {
         assertEquals(1, maintenance1.get("openPositions"));
         assertEquals(0.0f, maintenance1.get("difficultShare"));
         assertEquals("Installation et maintenance", maintenance1.get("familyName"));
+        // Readable by label: the ROME referential's official label of each job.
+        assertEquals("Installation et maintenance d'équipements industriels et d'exploitation",
+                maintenance1.get("jobLabel"));
+        assertEquals("Soudage manuel", welders1.get("jobLabel"));
 
         // This month: C filled today, so no tension for maintenance; its ended positions were all filled.
         Map<String, Object> maintenance = row(json, M.toString(), "I1304");
@@ -167,7 +171,7 @@ class IndicatorsTest {
                 .then().statusCode(200)
                 .body("rows.job", contains("H", "I"), "rows.areaName", contains("Loire-Atlantique", "Loire-Atlantique"),
                         "rows.openPositions", contains(3, 1), "rows.familyName", contains("Industrie",
-                                "Installation et maintenance"));
+                                "Installation et maintenance"), "rows[0].jobLabel", equalTo(null));
         given().auth().oauth2(partner()).queryParam("level", "EPCI").queryParam("area", "244400644")
                 .queryParam("by", "NONE").queryParam("from", M1.toString()).queryParam("to", M1.toString())
                 .when().get("/api/recruitment/indicators")

@@ -72,7 +72,9 @@ class NeedResourceTest {
                         "communeName", equalTo("Lille"), "departement", equalTo("59"), "region", equalTo("32"),
                         "epci", equalTo("200093201"), "romeFamily.code", equalTo("H"),
                         "romeFamily.name", equalTo("Industrie"), "openPositions", equalTo(3), "filledCount", equalTo(0),
-                        "declaredOn", equalTo(today().toString()), "companyName", equalTo("Entreprise " + siret))
+                        "declaredOn", equalTo(today().toString()), "companyName", equalTo("Entreprise " + siret),
+                        // The referential's official label beside the company's own words.
+                        "romeLabel", equalTo("Soudage manuel"), "jobTitle", equalTo("Soudeur / soudeuse TIG"))
                 .extract().jsonPath().getString("id");
         given().auth().oauth2(company(siret)).when().get("/api/recruitment/needs/" + id)
                 .then().statusCode(200).header("ETag", "\"0\"")
@@ -159,6 +161,8 @@ class NeedResourceTest {
         Object[][] cases = {
                 {"romeCode", "Z1234", "has no ROME family Z: the families are A to N"},
                 {"romeCode", "H291", "must be a ROME code: a letter A to N and four digits, e.g. H2913"},
+                // Well-formed, family H, but no job of France Travail's referential.
+                {"romeCode", "H9999", "is not a job of the ROME referential (France Travail, 532 codes)"},
                 {"headcount", 0, "must be between 1 and 10,000"},
                 {"headcount", 10_001, "must be between 1 and 10,000"},
                 {"filledCount", 4, "must not exceed headcount (3)"},

@@ -33,6 +33,15 @@ class NeedRulesTest {
     }
 
     @Test
+    void theRomeCodeMustBeInTheReferential() {
+        List<Problem.FieldError> errors = NeedRules.problems(request("N9999", 3, null, TODAY, TODAY, false, Set.of()),
+                TODAY, null);
+        assertEquals(List.of("romeCode"), fields(errors));
+        assertTrue(errors.get(0).message().contains("not a job of the ROME referential"), errors.toString());
+        assertEquals(List.of(), NeedRules.problems(request("N1101", 3, null, TODAY, TODAY, false, Set.of()), TODAY, null));
+    }
+
+    @Test
     void theRomeFamilyMustBeAToN() {
         List<Problem.FieldError> errors = NeedRules.problems(request("Z1234", 3, null, TODAY, TODAY, false, Set.of()),
                 TODAY, null);

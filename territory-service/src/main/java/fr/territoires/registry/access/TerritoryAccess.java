@@ -69,7 +69,7 @@ public class TerritoryAccess {
 
     private void check(CallerScope caller, List<String> epcis, String verb) {
         for (String siren : epcis) {
-            List<String> regions = reference.epci(siren).map(e -> List.copyOf(e.regions())).orElse(List.of());
+            List<String> regions = reference.member(siren).map(e -> List.copyOf(e.regions())).orElse(List.of());
             if (!AccessRules.mayAddEpci(caller, regions)) {
                 throw new ProblemException(new Problem(java.net.URI.create(Problem.TYPE_BASE + "forbidden"), "Forbidden",
                         403, "EPCI " + siren + " has no commune in region " + caller.region()

@@ -35,10 +35,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads {@code demo/registry.json} at start-up when {@code registry.demo-data.enabled} is true
- * (`./platform up` sets it unless TI_DEMO_DATA=false): real territories with their real EPCIs,
- * governance, action sheets and sites, through the same services and rules as the API, so that
- * partners receive their events. A territory already in the registry is left as it is; each one is
- * loaded in one transaction, whole or not at all.
+ * (`./platform up` sets it unless TI_DEMO_DATA=false): governance, action sheets and sites of real
+ * territories of the official list, through the same services and rules as the API, so that
+ * partners receive their events. When the official lists were loaded first (OfficialListLoader
+ * observes start-up before), the territory is there with its official perimeter and only the demo
+ * records (and the pilot flag) are added; otherwise the territory and its perimeter are created
+ * from the file. A territory that already has its governance is left as it is; each one is loaded
+ * in one transaction, whole or not at all.
  */
 @ApplicationScoped
 public class DemoData {
@@ -98,16 +101,39 @@ public class DemoData {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DemoTerritory t : file.territories()) {
             chain = chain.chain(() -> Panache.withTransaction(() -> territories.findById(t.territory().code())
-                    .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                            : loadTerritory(t).invoke(() -> loaded.add(t.territory().code())))));
+                    .chain(existing -> existing == null ? loadTerritory(t, true)
+                            : hasGovernance(existing.code).chain(done -> done ? Uni.createFrom().item(false)
+                                    : markPilot(existing, t).chain(() -> loadTerritory(t, false))))
+                    .invoke(added -> {
+                        if (added) {
+                            loaded.add(t.territory().code());
+                        }
+                    }).replaceWithVoid()));
         }
         return chain.map(v -> loaded);
     }
 
-    private Uni<Void> loadTerritory(DemoTerritory t) {
+    private static Uni<Boolean> hasGovernance(String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT count(*) FROM governance WHERE territory_code = :code", Long.class)
+                .setParameter("code", code).getSingleResult()).map(n -> n > 0);
+    }
+
+    /** The official list does not say which territories are pilots; the demo does, through the API's own change. */
+    private Uni<?> markPilot(fr.territoires.registry.territory.Territory existing, DemoTerritory t) {
+        if (!t.territory().pilot() || existing.pilot) {
+            return Uni.createFrom().voidItem();
+        }
+        return territoryService.changeIdentity(existing.code, new TerritoryRequests.IdentityChange(null, true, null),
+                existing.version, LOADER);
+    }
+
+    private Uni<Boolean> loadTerritory(DemoTerritory t, boolean create) {
         String code = t.territory().code();
-        Uni<?> chain = territoryService.create(t.territory())
-                .chain(() -> perimeters.change(code, t.perimeter(), LOADER))
+        Uni<?> chain = create
+                ? territoryService.create(t.territory()).chain(() -> perimeters.change(code, t.perimeter(), LOADER))
+                : Uni.createFrom().voidItem();
+        chain = chain
                 .chain(() -> governance.replace(code, t.governance(), null, LOADER))
                 .chain(() -> profiles.replace(code, t.industrialProfile(), null, LOADER));
         for (var meeting : t.meetings()) {
@@ -122,7 +148,7 @@ public class DemoData {
         for (var site : t.sites()) {
             chain = chain.chain(() -> sites.offer(code, site, LOADER));
         }
-        return chain.replaceWithVoid();
+        return chain.replaceWith(true);
     }
 
     /** A sheet that is done or abandoned was first carried out: added in progress, then moved on. */

@@ -76,7 +76,7 @@ public class NationalListExport {
     private OpenDataTerritory openData(Line line) {
         ReferenceData.Coverage coverage = reference.coverage(line.epcis());
         return new OpenDataTerritory(line.code(), line.name(), line.status(), line.pilot(),
-                line.epcis().stream().map(s -> new Named(s, reference.epci(s).map(ReferenceData.Epci::name).orElse(s))).toList(),
+                line.epcis().stream().map(s -> new Named(s, reference.member(s).map(ReferenceData.Epci::name).orElse(s))).toList(),
                 coverage.communes(), coverage.population(), coverage.departements(), coverage.regions());
     }
 }

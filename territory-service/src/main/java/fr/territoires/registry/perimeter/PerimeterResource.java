@@ -4,6 +4,7 @@ import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.reference.ReferenceData;
+import fr.territoires.registry.territory.Phases;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -39,26 +40,46 @@ public class PerimeterResource {
     public record EpciSummary(String siren, String name, String type, int population, int communes) {
     }
 
-    /** A perimeter on a date; communes, population, départements and regions derive from its EPCIs. */
+    /**
+     * A perimeter on a date; communes, population, départements and regions derive from its members
+     * (EPCIs, EPTs and single communes, each with its type). {@code phase}: whose code this is;
+     * {@code unknownMembers}: member SIRENs the reference data does not know (a group merged since the
+     * list was published), shown rather than dropped.
+     */
     public record PerimeterView(String code, LocalDate asOf, List<EpciSummary> epcis, int communes, long population,
-            List<ReferenceData.Named> departements, List<ReferenceData.Named> regions) {
+            List<ReferenceData.Named> departements, List<ReferenceData.Named> regions, String phase,
+            List<String> unknownMembers) {
     }
 
     private final PerimeterService perimeters;
     private final ReferenceData reference;
     private final SecurityIdentity identity;
+    private final PhaseOne phaseOne;
 
-    public PerimeterResource(PerimeterService perimeters, ReferenceData reference, SecurityIdentity identity) {
+    public PerimeterResource(PerimeterService perimeters, ReferenceData reference, SecurityIdentity identity,
+            PhaseOne phaseOne) {
+        this.phaseOne = phaseOne;
         this.perimeters = perimeters;
         this.reference = reference;
         this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "A territory's perimeter on a date (today by default)")
-    public Uni<PerimeterView> get(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+    @Operation(summary = "A territory's perimeter on a date (today by default)",
+            description = "phase: 2023-2027 (default, the live registry) or 2019-2022 (the official phase-1 list, whose "
+                    + "codes are phase-1 codes and whose perimeters hold from 2019-01-01 to 2022-12-31). Codes are per "
+                    + "phase: Val de Lorraine is ti-4413 in phase 1 and ti-4420 in phase 2.")
+    public Uni<PerimeterView> get(@PathParam("code") String code, @QueryParam("asOf") String asOf,
+            @QueryParam("phase") String phase) {
         LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
-        return perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis));
+        String p = Phases.parse(phase);
+        if (Phases.FIRST.equals(p)) {
+            return phaseOne.find(code).chain(official -> official.isPresent()
+                    ? Uni.createFrom().item(view(code, date, Phases.FIRST.equals(Phases.ofDate(date))
+                            ? official.get().members() : List.of(), p))
+                    : perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis, p)));
+        }
+        return perimeters.epcisAt(code, date).map(epcis -> view(code, date, epcis, p));
     }
 
     @PUT
@@ -69,16 +90,17 @@ public class PerimeterResource {
                     + "with communes in its region). Every change is dated and kept; territory.perimeter-changed.v1 is published.")
     public Uni<PerimeterView> change(@PathParam("code") String code, @NotNull PerimeterRequest request) {
         return perimeters.change(code, new PerimeterService.Change(request.epcis(), request.effectiveOn(), request.reason()),
-                CallerScope.of(identity)).map(r -> view(code, request.effectiveOn(), r.epcis()));
+                CallerScope.of(identity)).map(r -> view(code, request.effectiveOn(), r.epcis(), Phases.CURRENT));
     }
 
-    PerimeterView view(String code, LocalDate date, List<String> epcis) {
-        List<EpciSummary> summaries = epcis.stream().map(siren -> reference.epci(siren).orElse(null))
+    PerimeterView view(String code, LocalDate date, List<String> epcis, String phase) {
+        List<EpciSummary> summaries = epcis.stream().map(siren -> reference.member(siren).orElse(null))
                 .filter(Objects::nonNull)
                 .map(e -> new EpciSummary(e.siren(), e.name(), e.type(), e.population(), e.communes().size())).toList();
         ReferenceData.Coverage coverage = reference.coverage(epcis);
         return new PerimeterView(code, date, summaries, coverage.communes().size(), coverage.population(),
-                coverage.departements(), coverage.regions());
+                coverage.departements(), coverage.regions(), phase,
+                epcis.stream().filter(siren -> reference.member(siren).isEmpty()).toList());
     }
 
 }

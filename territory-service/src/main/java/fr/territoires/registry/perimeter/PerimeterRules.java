@@ -17,7 +17,8 @@ public final class PerimeterRules {
     }
 
     /**
-     * The EPCIs must be real (well-formed, Luhn-valid, known in the reference data) and listed once;
+     * The members must be real (well-formed, Luhn-valid, known in the reference data as an EPCI, an
+     * EPT of the Métropole du Grand Paris or a single commune) and listed once;
      * a perimeter has at least one EPCI. Every problem is reported at once, by position.
      */
     public static void checkEpcis(List<String> epcis, ReferenceData reference) {
@@ -32,8 +33,8 @@ public final class PerimeterRules {
                 var problem = OfficialCodes.sirenProblem(siren);
                 if (problem.isPresent()) {
                     errors.add(new Problem.FieldError(field, problem.get()));
-                } else if (reference.epci(siren).isEmpty()) {
-                    errors.add(new Problem.FieldError(field, "is not an EPCI in " + reference.source()));
+                } else if (reference.member(siren).isEmpty()) {
+                    errors.add(new Problem.FieldError(field, "is not an EPCI, an EPT or a commune in " + reference.source()));
                 } else if (!seen.add(siren)) {
                     errors.add(new Problem.FieldError(field, "is listed twice"));
                 }

@@ -44,8 +44,11 @@ public class PerimeterService {
     private final ReferenceData reference;
     private final Outbox outbox;
     private final TerritoryAccess access;
+    private final fr.territoires.commons.time.BusinessDates dates;
 
-    public PerimeterService(ReferenceData reference, Outbox outbox, TerritoryAccess access) {
+    public PerimeterService(ReferenceData reference, Outbox outbox, TerritoryAccess access,
+            fr.territoires.commons.time.BusinessDates dates) {
+        this.dates = dates;
         this.reference = reference;
         this.outbox = outbox;
         this.access = access;
@@ -74,7 +77,7 @@ public class PerimeterService {
                         throw ProblemException.notFound("Territory " + code);
                     }
                     return lastChange(session, code).chain(last -> {
-                        PerimeterRules.checkDate(change.effectiveOn(), last.orElse(null), LocalDate.now());
+                        PerimeterRules.checkDate(change.effectiveOn(), last.orElse(null), dates.today());
                         return epcisAt(session, code, change.effectiveOn());
                     }).chain(previous -> {
                         if (previous.equals(wanted)) {
@@ -111,8 +114,16 @@ public class PerimeterService {
                         .setParameter("epcis", String.join(",", wanted)).setParameter("previous", String.join(",", previous))
                         .setParameter("reason", change.reason()).setParameter("actor", actor).executeUpdate())
                 .chain(() -> outbox.append(EventType.TERRITORY_PERIMETER_CHANGED, code, new TerritoryPerimeterChangedV1(
-                        code, territory.name, d.toString(), perimeterOf(wanted), previous, change.reason())))
+                        code, territory.name, d.toString(), perimeterOf(wanted), previous, change.reason(),
+                        phaseOf(territory, d))))
                 .replaceWith(new Result(wanted, true));
+    }
+
+    /** The phase a dated change speaks of: the territory's phase holding the date, else its latest. */
+    public static String phaseOf(Territory territory, LocalDate d) {
+        String byDate = fr.territoires.registry.territory.Phases.ofDate(d);
+        return byDate != null && Arrays.asList(territory.phases).contains(byDate) ? byDate
+                : territory.phases[territory.phases.length - 1];
     }
 
     private static Uni<Void> insertAll(Mutiny.Session session, String code, List<String> epcis, LocalDate d) {
@@ -170,16 +181,23 @@ public class PerimeterService {
                 LocalDate.class).setParameter("code", code).getSingleResultOrNull().map(Optional::ofNullable);
     }
 
-    /** The territory a commune belongs to in a phase on a date, through its EPCI. */
+    /**
+     * The territory of the live registry holding one of these members (a commune's own SIREN, its
+     * EPT, its EPCI: the first that matches wins) in a phase on a date.
+     */
     @WithSession
-    public Uni<Optional<Membership>> territoryOf(String epci, String phase, LocalDate date) {
+    public Uni<Optional<Membership>> territoryOf(List<String> members, String phase, LocalDate date) {
+        if (members.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                SELECT t.code, t.name, t.status FROM territory_epci te JOIN territory t ON t.code = te.territory_code
-                WHERE te.epci_siren = :epci AND :phase = ANY (t.phases)
+                SELECT t.code, t.name, t.status, te.epci_siren FROM territory_epci te JOIN territory t ON t.code = te.territory_code
+                WHERE te.epci_siren IN (:members) AND :phase = ANY (t.phases)
                   AND te.valid_from <= :d AND (te.valid_to IS NULL OR te.valid_to > :d)""", Object[].class)
-                .setParameter("epci", epci).setParameter("phase", phase).setParameter("d", date)
+                .setParameter("members", members).setParameter("phase", phase).setParameter("d", date)
                 .getResultList()
-                .map(rows -> rows.stream().findFirst().map(r -> new Membership((String) r[0], (String) r[1], (String) r[2]))));
+                .map(rows -> members.stream().flatMap(m -> rows.stream().filter(r -> m.equals(r[3]))).findFirst()
+                        .map(r -> new Membership((String) r[0], (String) r[1], (String) r[2]))));
     }
 
     /** The perimeter as events carry it: EPCIs and their communes, from the reference data. */

@@ -6,6 +6,7 @@ import fr.territoires.registry.reference.ReferenceData.Named;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.perimeter.PhaseOne;
 import fr.territoires.registry.territory.Phases;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.QueryParam;
@@ -41,26 +42,37 @@ public class ReferenceResource {
 
     private final ReferenceData reference;
     private final PerimeterService perimeters;
+    private final PhaseOne phaseOne;
 
-    public ReferenceResource(ReferenceData reference, PerimeterService perimeters) {
+    public ReferenceResource(ReferenceData reference, PerimeterService perimeters, PhaseOne phaseOne) {
+        this.phaseOne = phaseOne;
         this.reference = reference;
         this.perimeters = perimeters;
     }
 
     @GET
     @Path("communes/{insee}/territory")
-    @Operation(summary = "The territory (and EPCI) a commune belongs to in a phase, on a date",
-            description = "phase: 2019-2022 or 2023-2027 (default); asOf: YYYY-MM-DD (default today). 404 if none.")
+    @Operation(summary = "The territory a commune belongs to in a phase, on a date",
+            description = "phase: 2019-2022 or 2023-2027 (default); asOf: YYYY-MM-DD (default today). A commune belongs "
+                    + "to a territory as a single-commune member, through its EPT (Métropole du Grand Paris) or its EPCI. "
+                    + "Phase 2019-2022 answers from the official phase-1 list, whose perimeters hold from 2019-01-01 to "
+                    + "2022-12-31. 404 if none.")
     public Uni<CommuneTerritory> territoryOf(@PathParam("insee") String insee, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
         CommuneView commune = commune(insee);
         String p = Phases.parse(phase);
         java.time.LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
-        if (commune.epci() == null) {
-            throw new ProblemException(fr.territoires.commons.problem.Problem.of("not-found", "Not found", 404,
-                    "Commune " + insee + " belongs to no EPCI, hence to no territory"));
+        List<String> members = reference.membersHolding(reference.commune(insee).orElseThrow());
+        Uni<java.util.Optional<PerimeterService.Membership>> found;
+        if (Phases.FIRST.equals(p)) {
+            found = Phases.FIRST.equals(Phases.ofDate(date)) ? phaseOne.holding(members)
+                    .chain(official -> official.isPresent() ? Uni.createFrom().item(official)
+                            : perimeters.territoryOf(members, p, date))
+                    : perimeters.territoryOf(members, p, date);
+        } else {
+            found = perimeters.territoryOf(members, p, date);
         }
-        return perimeters.territoryOf(commune.epci().code(), p, date).map(m -> m
+        return found.map(m -> m
                 .map(t -> new CommuneTerritory(p, date, commune, new Named(t.territory(), t.name()), t.status()))
                 .orElseThrow(() -> ProblemException.notFound("A territory of phase " + p + " holding commune " + insee
                         + " on " + date)));

@@ -7,6 +7,7 @@ import fr.territoires.commons.paging.PagingParams;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.perimeter.PhaseOne;
 import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -54,15 +55,29 @@ public class TerritoryResource {
         }
     }
 
-    /** A territory's public profile: identity, and where it is from today's perimeter. */
+    /**
+     * A territory's public profile: identity, and where it is from today's perimeter;
+     * {@code predecessors}: the phase-1 codes of the same place (official phase-1 list).
+     */
     public record TerritoryProfile(String code, String name, TerritoryStatus status, boolean pilot, List<String> phases,
             List<PhaseLabels.Label> labels, List<ReferenceData.Named> regions, List<ReferenceData.Named> departements,
-            int communes, long population, OffsetDateTime updatedAt, long version) {
+            int communes, long population, OffsetDateTime updatedAt, long version, List<String> predecessors) {
 
-        static TerritoryProfile of(Territory t, List<PhaseLabels.Label> labels, ReferenceData.Coverage where) {
+        static TerritoryProfile of(Territory t, List<PhaseLabels.Label> labels, ReferenceData.Coverage where,
+                List<String> predecessors) {
             return new TerritoryProfile(t.code, t.name, t.status, t.pilot, List.of(t.phases), labels, where.regions(),
-                    where.departements(), where.communes().size(), where.population(), t.updatedAt, t.version);
+                    where.departements(), where.communes().size(), where.population(), t.updatedAt, t.version,
+                    predecessors);
         }
+    }
+
+    /**
+     * A territory of the official phase-1 list (2019-2022, closed): its phase-1 code, its members as
+     * published (EPCIs, EPTs, single communes), where they are, and its phase-2 successor if any.
+     */
+    public record PhaseOneProfile(String code, String name, String phase, LocalDate from, LocalDate until,
+            String successor, List<ReferenceData.Named> members, List<String> unknownMembers,
+            List<ReferenceData.Named> regions, List<ReferenceData.Named> departements, int communes, long population) {
     }
 
     private final TerritoryRepository territories;
@@ -72,9 +87,12 @@ public class TerritoryResource {
     private final ReferenceData reference;
     private final PhaseLabels labels;
     private final SecurityIdentity identity;
+    private final PhaseOne phaseOne;
 
     public TerritoryResource(TerritoryRepository territories, TerritoryService service, TerritorySearch search,
-            PerimeterService perimeters, ReferenceData reference, PhaseLabels labels, SecurityIdentity identity) {
+            PerimeterService perimeters, ReferenceData reference, PhaseLabels labels, SecurityIdentity identity,
+            PhaseOne phaseOne) {
+        this.phaseOne = phaseOne;
         this.territories = territories;
         this.service = service;
         this.search = search;
@@ -102,8 +120,21 @@ public class TerritoryResource {
     @Path("{code}")
     @PermitAll
     @WithSession
-    @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes.")
-    public Uni<Response> profile(@PathParam("code") String code) {
+    @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes. "
+            + "phase=2019-2022 reads the official phase-1 list instead (codes are per phase: Val de Lorraine is ti-4413 "
+            + "in phase 1, ti-4420 in phase 2): a PhaseOneProfile, read-only.")
+    public Uni<Response> profile(@PathParam("code") String code, @QueryParam("phase") String phase) {
+        if (phase != null && Phases.FIRST.equals(Phases.parse(phase))) {
+            return phaseOne.find(code).map(found -> found.map(t -> {
+                List<String> known = t.members().stream().filter(m -> reference.member(m).isPresent()).toList();
+                ReferenceData.Coverage where = reference.coverage(known);
+                return Response.ok(new PhaseOneProfile(t.code(), t.name(), Phases.FIRST, Phases.FIRST_STARTS,
+                        Phases.CURRENT_STARTS.minusDays(1), t.successor(),
+                        known.stream().map(m -> new ReferenceData.Named(m, reference.member(m).orElseThrow().name())).toList(),
+                        t.members().stream().filter(m -> !known.contains(m)).toList(),
+                        where.regions(), where.departements(), where.communes().size(), where.population())).build();
+            }).orElseThrow(() -> ProblemException.notFound("Territory " + code + " in the official list of phase 2019-2022")));
+        }
         return territories.findById(code).chain(t -> {
             if (t == null) {
                 throw ProblemException.notFound("Territory " + code);
@@ -115,7 +146,8 @@ public class TerritoryResource {
     /** In the caller's session. */
     private Uni<TerritoryProfile> profileOf(Territory t) {
         return labels.of(t.code).chain(l -> perimeters.currentEpcisAt(t.code, dates.today())
-                .map(epcis -> TerritoryProfile.of(t, l, reference.coverage(epcis))));
+                .chain(epcis -> phaseOne.predecessorsOf(t.code)
+                        .map(predecessors -> TerritoryProfile.of(t, l, reference.coverage(epcis), predecessors))));
     }
 
     @POST

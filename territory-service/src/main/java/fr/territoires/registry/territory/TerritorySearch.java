@@ -7,6 +7,7 @@ import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.registry.actionsheet.ActionSheet;
+import fr.territoires.registry.perimeter.PhaseOne;
 import fr.territoires.registry.reference.ReferenceData;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -82,9 +83,11 @@ public class TerritorySearch {
     }
 
     private final ReferenceData reference;
+    private final PhaseOne phaseOne;
 
-    public TerritorySearch(ReferenceData reference) {
+    public TerritorySearch(ReferenceData reference, PhaseOne phaseOne) {
         this.reference = reference;
+        this.phaseOne = phaseOne;
     }
 
     @WithSession
@@ -112,21 +115,54 @@ public class TerritorySearch {
             var query = session.createNativeQuery("SELECT t.* FROM territory t WHERE " + where + " ORDER BY t.code",
                     Territory.class);
             params.forEach(query::setParameter);
-            return query.getResultList().chain(territories -> epcisOn(session, dates.today()).map(epcis -> {
-                List<Found> found = new ArrayList<>();
+            return query.getResultList().chain(territories -> epcisOn(session, dates.today()).chain(epcis -> officialPhaseOne(criteria)
+                    .map(phaseOne -> {
+                Map<String, Found> found = new java.util.TreeMap<>();
                 for (Territory t : territories) {
-                    ReferenceData.Coverage coverage = reference.coverage(epcis.getOrDefault(t.code, List.of()));
-                    List<String> regions = coverage.regions().stream().map(ReferenceData.Named::code).toList();
-                    List<String> departements = coverage.departements().stream().map(ReferenceData.Named::code).toList();
-                    if ((criteria.region() == null || regions.contains(criteria.region()))
-                            && (criteria.departement() == null || departements.contains(criteria.departement()))) {
-                        found.add(new Found(t, regions, departements));
-                    }
+                    keep(found, criteria, t, epcis.getOrDefault(t.code, List.of()));
                 }
-                List<Found> items = found.stream().skip(page.offset()).limit(page.size()).toList();
+                // The official phase-1 list answers for its own codes (they are phase-1 codes, see PhaseOne).
+                for (PhaseOne.Territory t : phaseOne) {
+                    found.remove(t.code());
+                    keep(found, criteria, phaseOneAsTerritory(t), t.members());
+                }
+                List<Found> items = found.values().stream().skip(page.offset()).limit(page.size()).toList();
                 return Page.of(items, page, found.size());
-            }));
+            })));
         });
+    }
+
+    private void keep(Map<String, Found> found, Criteria criteria, Territory t, List<String> members) {
+        ReferenceData.Coverage coverage = reference.coverage(members);
+        List<String> regions = coverage.regions().stream().map(ReferenceData.Named::code).toList();
+        List<String> departements = coverage.departements().stream().map(ReferenceData.Named::code).toList();
+        if ((criteria.region() == null || regions.contains(criteria.region()))
+                && (criteria.departement() == null || departements.contains(criteria.departement()))) {
+            found.put(t.code, new Found(t, regions, departements));
+        }
+    }
+
+    /** The official phase-1 territories matching the criteria, when phase 1 is asked for. */
+    private Uni<List<PhaseOne.Territory>> officialPhaseOne(Criteria criteria) {
+        if (!Phases.FIRST.equals(criteria.phase()) || criteria.priority() != null
+                || (criteria.status() != null && criteria.status() != TerritoryStatus.LABELLED)) {
+            return Uni.createFrom().item(List.of());
+        }
+        String q = criteria.q() == null ? null : fold(criteria.q());
+        return phaseOne.all().map(all -> all.stream()
+                .filter(t -> q == null || fold(t.name()).contains(q) || fold(t.code()).contains(q)).toList());
+    }
+
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** A phase-1 territory of the official list, shown like the registry's: labelled in phase 1. */
+    private static Territory phaseOneAsTerritory(PhaseOne.Territory t) {
+        Territory territory = Territory.of(t.code(), t.name(), TerritoryStatus.LABELLED, false);
+        territory.phases = new String[] {Phases.FIRST};
+        return territory;
     }
 
     private static Uni<Map<String, List<String>>> epcisOn(org.hibernate.reactive.mutiny.Mutiny.Session session,

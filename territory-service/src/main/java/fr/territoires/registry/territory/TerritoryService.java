@@ -11,6 +11,7 @@ import fr.territoires.events.territory.TerritoryStatusChangedV1;
 import fr.territoires.events.territory.TerritoryUpdatedV1;
 import fr.territoires.registry.access.TerritoryAccess;
 import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.perimeter.PhaseOne;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +35,11 @@ public class TerritoryService {
     private final PerimeterService perimeters;
     private final TerritoryAccess access;
     private final PhaseLabels labels;
+    private final PhaseOne phaseOne;
 
     public TerritoryService(TerritoryRepository territories, Outbox outbox, PerimeterService perimeters,
-            TerritoryAccess access, PhaseLabels labels) {
+            TerritoryAccess access, PhaseLabels labels, PhaseOne phaseOne) {
+        this.phaseOne = phaseOne;
         this.territories = territories;
         this.outbox = outbox;
         this.perimeters = perimeters;
@@ -117,11 +120,18 @@ public class TerritoryService {
                 new TerritoryStatusChangedV1(t.code, t.name, t.status.name(), previous.name(), reason)).replaceWith(t);
     }
 
-    /** labelled.v1 carries today's perimeter, so a consumer can start its replica from it. */
+    /**
+     * labelled.v1 carries today's perimeter, so a consumer can start its replica from it, the phase
+     * whose code this is (its latest) and, in phase 2, the phase-1 codes of the same place.
+     */
     public Uni<Territory> announceLabel(Territory t) {
+        String phase = t.phases[t.phases.length - 1];
         return perimeters.currentEpcisAt(t.code, dates.today())
-                .chain(epcis -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
-                        TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))))
+                .chain(epcis -> (Phases.CURRENT.equals(phase) ? phaseOne.predecessorsOf(t.code)
+                        : Uni.createFrom().item(List.<String>of()))
+                        .chain(predecessors -> outbox.append(EventType.TERRITORY_LABELLED, t.code,
+                                TerritoryLabelledV1.of(t.code, t.name, t.pilot, perimeters.perimeterOf(epcis))
+                                        .inPhase(phase, predecessors))))
                 .replaceWith(t);
     }
 

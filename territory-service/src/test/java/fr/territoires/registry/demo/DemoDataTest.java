@@ -36,7 +36,8 @@ class DemoDataTest {
     public static class WithDemoData implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("registry.demo-data.enabled", "true");
+            // As ./platform up runs: the official lists first, then the demo hangs off their codes.
+            return Map.of("registry.demo-data.enabled", "true", "registry.official-lists.enabled", "true");
         }
     }
 
@@ -47,23 +48,22 @@ class DemoDataTest {
 
     @Test
     void theDemoTerritoriesAreLoadedAtStartWithTheirRealPerimeters() {
-        given().when().get("/api/territories/ti-4401")
+        given().when().get("/api/territories/ti-4420")
                 .then().statusCode(200)
                 .body("name", equalTo("Val de Lorraine"), "pilot", equalTo(true), "regions.name", contains("Grand Est"),
-                        "communes", equalTo(133), "population", equalTo(117569),
-                        "labels.phase", contains("2019-2022", "2023-2027"),
-                        "labels.labelledOn", contains("2018-11-22", "2023-11-09"));
-        given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/ti-4402/perimeter")
+                        "communes", equalTo(169), "population", equalTo(403223), "predecessors", contains("ti-4413"),
+                        "labels.phase", contains("2023-2027"), "labels.labelledOn", contains("2023-11-09"));
+        given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/ti-4408/perimeter")
                 .then().statusCode(200).body("epcis.size()", equalTo(10), "departements.code", contains("54", "57"));
-        given().when().get("/api/territories/ti-4401/governance")
+        given().when().get("/api/territories/ti-4420/governance")
                 .then().statusCode(200).body("contract.kind", contains("CONTRAT", "AVENANT"), "meetings.size()", equalTo(2));
-        given().when().get("/api/territories/ti-4402/sites")
+        given().when().get("/api/territories/ti-4408/sites")
                 .then().statusCode(200).body("items.communeName", contains("Florange", "Amnéville"));
         given().auth().oauth2(TestTokens.partner()).queryParam("status", "DONE")
-                .when().get("/api/territories/ti-4401/action-sheets")
+                .when().get("/api/territories/ti-4420/action-sheets")
                 .then().statusCode(200).body("total", equalTo(1));
         given().queryParam("priority", "INNOVATE").when().get("/api/territories")
-                .then().statusCode(200).body("items.code", contains("ti-4401", "ti-4402"));
+                .then().statusCode(200).body("items.code", contains("ti-4408", "ti-4420"));
     }
 
     @Test
@@ -76,6 +76,6 @@ class DemoDataTest {
         assertEquals(List.of("action-sheet-added.v1", "action-sheet-updated.v1", "labelled.v1", "perimeter-changed.v1",
                 "site-listed.v1", "updated.v1"),
                 DB.rows("SELECT DISTINCT replace(event_type, 'fr.territoires.territory.', '') AS t FROM outbox_event "
-                        + "WHERE event_key = 'ti-4401' ORDER BY t").stream().map(r -> r.get("t")).toList());
+                        + "WHERE event_key = 'ti-4420' ORDER BY t").stream().map(r -> r.get("t")).toList());
     }
 }

@@ -16,8 +16,8 @@ class NationalListCsvTest {
 
     @Test
     void semicolonsWithABom() {
-        List<NationalListCsv.Row> rows = parse("\uFEFFinsee_com;lib_com;id_ti;lib_ti\n54431;Pont-à-Mousson;ti-4401;Val de Lorraine\n");
-        assertEquals(List.of(new NationalListCsv.Row(2, "54431", "Pont-à-Mousson", "ti-4401", "Val de Lorraine")), rows);
+        List<NationalListCsv.Row> rows = parse("\uFEFFinsee_com;lib_com;id_ti;lib_ti\n54431;Pont-à-Mousson;ti-4420;Val de Lorraine\n");
+        assertEquals(List.of(new NationalListCsv.Row(2, "54431", "Pont-à-Mousson", "ti-4420", "Val de Lorraine")), rows);
     }
 
     @Test
@@ -41,7 +41,7 @@ class NationalListCsvTest {
 
     @Test
     void aFileThatIsNotUtf8IsRefused() {
-        byte[] latin1 = "insee_com;lib_com;id_ti;lib_ti\n54431;Pont-à-Mousson;ti-4401;Val\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "insee_com;lib_com;id_ti;lib_ti\n54431;Pont-à-Mousson;ti-4420;Val\n".getBytes(StandardCharsets.ISO_8859_1);
         ProblemException e = assertThrows(ProblemException.class, () -> NationalListCsv.parse(latin1));
         assertEquals("is not UTF-8 (re-save it as UTF-8, with or without BOM)", e.problem().errors().get(0).message());
     }

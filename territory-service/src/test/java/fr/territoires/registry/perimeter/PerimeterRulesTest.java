@@ -25,7 +25,7 @@ class PerimeterRulesTest {
                 List.of("245400601", "245400602", "999990005", "245400601", "12"), REFERENCE));
         assertEquals(List.of(
                 new Problem.FieldError("epcis[1]", "is not a valid SIREN (Luhn check)"),
-                new Problem.FieldError("epcis[2]", "is not an EPCI in @etalab/decoupage-administratif 6.0.0"),
+                new Problem.FieldError("epcis[2]", "is not an EPCI, an EPT or a commune in @etalab/decoupage-administratif 6.0.0"),
                 new Problem.FieldError("epcis[3]", "is listed twice"),
                 new Problem.FieldError("epcis[4]", "must be 9 digits")), e.problem().errors());
     }

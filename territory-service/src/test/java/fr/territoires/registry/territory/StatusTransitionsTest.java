@@ -30,9 +30,9 @@ class StatusTransitionsTest {
 
     @Test
     void aRefusalIsAConflictNamingBothStatuses() {
-        ProblemException e = assertThrows(ProblemException.class, () -> StatusTransitions.check("ti-4401", LABELLED, CANDIDATE));
+        ProblemException e = assertThrows(ProblemException.class, () -> StatusTransitions.check("ti-4420", LABELLED, CANDIDATE));
         assertEquals(409, e.problem().status());
-        assertEquals("Territory ti-4401 cannot go from LABELLED to CANDIDATE", e.problem().detail());
+        assertEquals("Territory ti-4420 cannot go from LABELLED to CANDIDATE", e.problem().detail());
     }
 
     @Test

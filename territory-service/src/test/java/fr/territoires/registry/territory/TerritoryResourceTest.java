@@ -44,15 +44,15 @@ class TerritoryResourceTest {
     @Test
     void listsTerritoriesInCodeOrderPageByPageWithoutLogin() {
         ReactiveDb.inTransaction(() -> territories.persist(
-                Territory.of("ti-4403", "Nord Lorraine", TerritoryStatus.LABELLED, false),
-                Territory.of("ti-4401", "Val de Lorraine", TerritoryStatus.LABELLED, true),
+                Territory.of("ti-4408", "Nord Lorraine", TerritoryStatus.LABELLED, false),
+                Territory.of("ti-4420", "Val de Lorraine", TerritoryStatus.LABELLED, true),
                 Territory.of("ti-8413", "Plastics Vallée – Oyonnax", TerritoryStatus.LABELLED, false)));
 
         given().queryParam("size", 2).when().get("/api/territories")
                 .then().statusCode(200)
-                .body("items.code", contains("ti-4401", "ti-4403"),
-                        "items[0].name", equalTo("Val de Lorraine"),
-                        "items[0].pilot", equalTo(true),
+                .body("items.code", contains("ti-4408", "ti-4420"),
+                        "items[1].name", equalTo("Val de Lorraine"),
+                        "items[1].pilot", equalTo(true),
                         "items[0].status", equalTo("LABELLED"),
                         "total", equalTo(3), "totalPages", equalTo(2));
         given().queryParam("page", 1).queryParam("size", 2).when().get("/api/territories")
@@ -75,20 +75,20 @@ class TerritoryResourceTest {
 
     @Test
     void searchesByRegionDepartementPhaseStatusAndName() {
-        create("ti-4401", "Val de Lorraine", "LABELLED", "2023-2027", "245400601");
+        create("ti-4420", "Val de Lorraine", "LABELLED", "2023-2027", "245400601");
         create("ti-8413", "Plastics Vallée – Oyonnax", "LABELLED", "2023-2027", reference.commune("01283").orElseThrow().epci());
         create("ti-9401", "Pays Ajaccien", "CANDIDATE", "2019-2022", reference.commune("2A004").orElseThrow().epci());
 
         given().queryParam("region", "44").when().get("/api/territories")
                 .then().statusCode(200)
-                .body("items.code", contains("ti-4401"), "items[0].regions", contains("44"),
+                .body("items.code", contains("ti-4420"), "items[0].regions", contains("44"),
                         "items[0].departements", contains("54"), "total", equalTo(1));
         given().queryParam("departement", "2A").when().get("/api/territories")
                 .then().body("items.code", contains("ti-9401"));
         given().queryParam("phase", "2019-2022").when().get("/api/territories")
                 .then().body("items.code", contains("ti-9401"));
         given().queryParam("status", "LABELLED").when().get("/api/territories")
-                .then().body("items.code", contains("ti-4401", "ti-8413"));
+                .then().body("items.code", contains("ti-4420", "ti-8413"));
         given().queryParam("q", "VALLÉE").when().get("/api/territories")
                 .then().body("items.code", contains("ti-8413"));
         given().queryParam("q", "lorraine").queryParam("region", "84").when().get("/api/territories")
@@ -122,7 +122,7 @@ class TerritoryResourceTest {
 
     @Test
     void anUnknownPathIsAProblemToo() {
-        given().when().get("/api/territories/ti-4401/nothing-here")
+        given().when().get("/api/territories/ti-4420/nothing-here")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404), "detail", not(containsString("Exception")));

@@ -1,0 +1,195 @@
+package fr.territoires.registry.officiallist;
+
+import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.events.EventType;
+import fr.territoires.events.territory.Perimeter;
+import fr.territoires.events.territory.TerritoryLabelledV1;
+import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
+import fr.territoires.registry.perimeter.PerimeterService;
+import fr.territoires.registry.territory.Phases;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads both official lists into an empty registry at start-up when {@code registry.official-lists.enabled}
+ * (`./platform up` sets it): phase 1 as a closed list (its perimeters dated 2019-01-01 to 2022-12-31,
+ * each territory linked to its phase-2 successor), phase 2 as the live registry (labelled on
+ * 2023-11-09, the list's publication, perimeters from 2023-01-01), announced to partners by
+ * labelled.v1 and perimeter-changed.v1 events that name their phase. One transaction per list,
+ * whole or nothing; a list already loaded (table official_list_load) is not loaded again, and a
+ * phase-2 code already in the registry is left as it is.
+ */
+@ApplicationScoped
+public class OfficialListLoader {
+
+    private static final Logger LOG = Logger.getLogger(OfficialListLoader.class);
+    static final String ACTOR = "official-list";
+
+    /** What a load did. */
+    public record Loaded(String phase, int territories, int members, List<String> unresolved, List<String> skipped,
+            long millis) {
+    }
+
+    private final boolean enabled;
+    private final OfficialLists lists;
+    private final PerimeterService perimeters;
+    private final Outbox outbox;
+
+    public OfficialListLoader(@ConfigProperty(name = "registry.official-lists.enabled", defaultValue = "false") boolean enabled,
+            OfficialLists lists, PerimeterService perimeters, Outbox outbox) {
+        this.enabled = enabled;
+        this.lists = lists;
+        this.perimeters = perimeters;
+        this.outbox = outbox;
+    }
+
+    /** Before the demo data, which hangs off the official codes. */
+    void onStart(@Observes @Priority(10) StartupEvent event) throws Throwable {
+        if (enabled) {
+            long start = System.nanoTime();
+            List<Loaded> loaded = VertxContextSupport.subscribeAndAwait(this::load);
+            LOG.infof("Official lists (%s): %s in %d ms", lists.source(),
+                    loaded.isEmpty() ? "already loaded" : loaded, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Loads the lists not loaded yet, phase 1 first (phase-2 events name their phase-1 predecessors). */
+    public Uni<List<Loaded>> load() {
+        List<Loaded> done = new ArrayList<>();
+        long[] start = new long[1];
+        return Uni.createFrom().voidItem().invoke(() -> start[0] = System.nanoTime())
+                .chain(() -> Panache.withTransaction(() -> loaded(Phases.FIRST).chain(already -> already
+                        ? Uni.createFrom().voidItem() : loadPhaseOne().invoke(l -> done.add(timed(l, start[0]))).replaceWithVoid())))
+                .invoke(() -> start[0] = System.nanoTime())
+                .chain(() -> Panache.withTransaction(() -> loaded(Phases.CURRENT).chain(already -> already
+                        ? Uni.createFrom().voidItem() : loadPhaseTwo().invoke(l -> done.add(timed(l, start[0]))).replaceWithVoid())))
+                .map(v -> done);
+    }
+
+    private static Loaded timed(Loaded l, long start) {
+        return new Loaded(l.phase(), l.territories(), l.members(), l.unresolved(), l.skipped(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Uni<Boolean> loaded(String phase) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT count(*) FROM official_list_load WHERE phase = :phase", Long.class)
+                .setParameter("phase", phase).getSingleResult()).map(n -> n > 0);
+    }
+
+    private Uni<Loaded> loadPhaseOne() {
+        List<OfficialLists.Listed> list = lists.of(Phases.FIRST);
+        List<String> pairs = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
+        for (OfficialLists.Listed t : list) {
+            t.members().forEach(m -> pairs.add(t.code() + ":" + m));
+            t.unresolved().forEach(m -> {
+                pairs.add(t.code() + ":" + m);
+                unresolved.add(t.code() + ":" + m);
+            });
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                INSERT INTO phase1_territory (code, name, successor_code)
+                SELECT c, n, NULLIF(x, '') FROM unnest(string_to_array(:codes, '|'), string_to_array(:names, '|'),
+                    string_to_array(:successors, '|')) AS r(c, n, x)""")
+                .setParameter("codes", join(list, OfficialLists.Listed::code))
+                .setParameter("names", join(list, OfficialLists.Listed::name))
+                .setParameter("successors", join(list, t -> t.successor() == null ? "" : t.successor()))
+                .executeUpdate()
+                .chain(() -> insertPairs(s, "INSERT INTO phase1_member (territory_code, siren) ", pairs, ""))
+                .chain(() -> recordLoad(s, Phases.FIRST, list.size(), pairs.size())))
+                .map(v -> new Loaded(Phases.FIRST, list.size(), pairs.size(), unresolved, List.of(), 0));
+    }
+
+    private Uni<Loaded> loadPhaseTwo() {
+        List<OfficialLists.Listed> all = lists.of(Phases.CURRENT);
+        Map<String, List<String>> predecessors = lists.of(Phases.FIRST).stream().filter(t -> t.successor() != null)
+                .collect(Collectors.groupingBy(OfficialLists.Listed::successor,
+                        Collectors.mapping(OfficialLists.Listed::code, Collectors.toList())));
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT code FROM territory", String.class)
+                .getResultList().chain(existing -> {
+                    Set<String> present = new HashSet<>(existing);
+                    List<OfficialLists.Listed> list = all.stream().filter(t -> !present.contains(t.code())).toList();
+                    List<String> skipped = all.stream().map(OfficialLists.Listed::code).filter(present::contains).toList();
+                    List<String> pairs = new ArrayList<>();
+                    List<String> unresolved = new ArrayList<>();
+                    Map<String, List<String>> membersOf = new HashMap<>();
+                    for (OfficialLists.Listed t : list) {
+                        List<String> members = new ArrayList<>(t.members());
+                        members.addAll(t.unresolved());
+                        members.sort(null);
+                        membersOf.put(t.code(), members);
+                        members.forEach(m -> pairs.add(t.code() + ":" + m));
+                        t.unresolved().forEach(m -> unresolved.add(t.code() + ":" + m));
+                    }
+                    String reason = "Official list of phase 2 (ANCT, " + lists.source() + ")";
+                    Uni<?> chain = s.createNativeQuery("""
+                            INSERT INTO territory (code, name, status, pilot, phases, updated_at)
+                            SELECT c, n, 'LABELLED', FALSE, ARRAY['2023-2027'], now()
+                            FROM unnest(string_to_array(:codes, '|'), string_to_array(:names, '|')) AS r(c, n)""")
+                            .setParameter("codes", join(list, OfficialLists.Listed::code))
+                            .setParameter("names", join(list, OfficialLists.Listed::name)).executeUpdate()
+                            .chain(() -> s.createNativeQuery("""
+                                    INSERT INTO territory_label (territory_code, phase, labelled_on)
+                                    SELECT c, '2023-2027', :d FROM unnest(string_to_array(:codes, '|')) AS r(c)""")
+                                    .setParameter("codes", join(list, OfficialLists.Listed::code))
+                                    .setParameter("d", Phases.CURRENT_PUBLISHED).executeUpdate())
+                            .chain(() -> insertPairs(s, "INSERT INTO territory_epci (territory_code, epci_siren, valid_from) ",
+                                    pairs, ", DATE '" + Phases.CURRENT_STARTS + "'"))
+                            .chain(() -> s.createNativeQuery("""
+                                    INSERT INTO perimeter_change (territory_code, effective_on, epcis, previous_epcis, reason, changed_by)
+                                    SELECT split_part(x, ':', 1), :d, string_to_array(split_part(x, ':', 2), ' '), '{}', :reason, :actor
+                                    FROM unnest(string_to_array(:rows, ',')) AS r(x)""")
+                                    .setParameter("rows", list.stream()
+                                            .map(t -> t.code() + ":" + String.join(" ", membersOf.get(t.code())))
+                                            .collect(Collectors.joining(",")))
+                                    .setParameter("d", Phases.CURRENT_STARTS).setParameter("reason", reason)
+                                    .setParameter("actor", ACTOR).executeUpdate());
+                    for (OfficialLists.Listed t : list) {
+                        Perimeter perimeter = perimeters.perimeterOf(membersOf.get(t.code()));
+                        chain = chain
+                                .chain(() -> outbox.append(EventType.TERRITORY_LABELLED, t.code(),
+                                        TerritoryLabelledV1.of(t.code(), t.name(), false, perimeter)
+                                                .inPhase(Phases.CURRENT, predecessors.get(t.code()))))
+                                .chain(() -> outbox.append(EventType.TERRITORY_PERIMETER_CHANGED, t.code(),
+                                        new TerritoryPerimeterChangedV1(t.code(), t.name(), Phases.CURRENT_STARTS.toString(),
+                                                perimeter, List.of(), reason, Phases.CURRENT)));
+                    }
+                    return chain.chain(() -> recordLoad(s, Phases.CURRENT, list.size(), pairs.size()))
+                            .map(v -> new Loaded(Phases.CURRENT, list.size(), pairs.size(), unresolved, skipped, 0));
+                }));
+    }
+
+    /** Inserts "code:siren" pairs in one statement; {@code extra} adds constant columns. */
+    private static Uni<Integer> insertPairs(Mutiny.Session s, String insert, List<String> pairs, String extra) {
+        return s.createNativeQuery(insert + "SELECT split_part(x, ':', 1), split_part(x, ':', 2)" + extra
+                + " FROM unnest(string_to_array(:pairs, ',')) AS r(x)")
+                .setParameter("pairs", String.join(",", pairs)).executeUpdate();
+    }
+
+    private Uni<Integer> recordLoad(Mutiny.Session s, String phase, int territories, int members) {
+        return s.createNativeQuery("""
+                INSERT INTO official_list_load (phase, source, territories, members) VALUES (:phase, :source, :t, :m)""")
+                .setParameter("phase", phase).setParameter("source", lists.source()).setParameter("t", territories)
+                .setParameter("m", members).executeUpdate();
+    }
+
+    private static String join(List<OfficialLists.Listed> list, java.util.function.Function<OfficialLists.Listed, String> field) {
+        return list.stream().map(field).collect(Collectors.joining("|"));
+    }
+}
