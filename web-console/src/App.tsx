@@ -1,7 +1,7 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { completeLogin, useSession, CALLBACK_PATH, type ConsoleConfig } from "./auth/session";
 import { HomePage } from "./pages/HomePage";
@@ -20,9 +20,13 @@ export function App({ config }: { config: ConsoleConfig }) {
   const session = useSession();
   const location = useLocation();
 
+  const firstPath = useRef(location.pathname);
   useEffect(() => {
-    // Focus goes to the main content after each navigation (RGAA: a screen reader hears the new page).
-    document.getElementById("contenu")?.focus();
+    // Focus goes to the main content after each navigation (RGAA: a screen reader hears the new page);
+    // not on the first page, where the browser starts at the top.
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = "";
+    document.getElementById("contenu")?.focus({ preventScroll: false });
   }, [location.pathname]);
 
   const quickAccess = session.user

@@ -1,14 +1,8 @@
 import { query } from "../api/client";
+import type { TerritorySummaryContract } from "../api/contract";
 
-export interface TerritorySummary {
-  code: string;
-  name: string;
-  status: string;
-  pilot: boolean;
-  phases: string[];
-  regions: string[];
-  departements: string[];
-}
+/** A territory of the public list (GET /api/territories), as the contract describes it. */
+export type TerritorySummary = Pick<TerritorySummaryContract, "code" | "name" | "status" | "pilot" | "phases" | "regions" | "departements">;
 
 export interface TerritoryFilters {
   q?: string;

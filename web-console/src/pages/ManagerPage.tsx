@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import { call } from "../api/client";
+import type { ActionSheetContract, ApplicationContract, EnvelopeContract } from "../api/contract";
 import { BarChart } from "../components/BarChart";
 import { ErrorAlert, Loading, itemsOf, useApi } from "../components/common";
 import { useSubmission } from "../components/forms";
@@ -19,13 +20,11 @@ interface Dashboard {
   recruitment?: { thisMonth?: unknown; shortageJobs?: unknown } | null;
   missing?: { part: string; reason: string }[];
 }
-export interface Sheet { id: number; title: string; priority: string; status: string; owner: string; plannedBudget?: number | null; version: number }
-export interface Application {
-  id: string; territory: string; title: string; status: string; requested: number; approved?: number | null;
+export type Sheet = Pick<ActionSheetContract, "id" | "title" | "priority" | "status" | "owner" | "plannedBudget" | "version">;
+export type Application = Pick<ApplicationContract, "id" | "territory" | "title" | "status" | "requested" | "approved" | "owner" | "decisionReason" | "version"> & {
   plan: { envelopeId: string; envelopeName?: string; requested: number; approved?: number | null }[];
-  owner?: { name: string }; decisionReason?: string | null; version: number;
-}
-export interface Envelope { id: string; name: string; funder: string; priority: string; available?: number; status: string; region?: string | null }
+};
+export type Envelope = Pick<EnvelopeContract, "id" | "name" | "funder" | "priority" | "status"> & { available?: number; region?: string | null };
 
 export function ManagerPage() {
   const { code = "" } = useParams();

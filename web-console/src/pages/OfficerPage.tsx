@@ -34,7 +34,10 @@ export function OfficerPage() {
 function ToReview() {
   const submitted = useApi<unknown>("/api/funding/applications?status=SUBMITTED&size=50");
   const review = useApi<unknown>("/api/funding/applications?status=UNDER_REVIEW&size=50");
-  const apps = [...itemsOf<Application>(submitted.data), ...itemsOf<Application>(review.data)];
+  // One card per application: while both lists reload, the newer status (under review) wins.
+  const byId = new Map<string, Application>();
+  for (const a of [...itemsOf<Application>(submitted.data), ...itemsOf<Application>(review.data)]) byId.set(a.id, a);
+  const apps = [...byId.values()];
   const reload = () => {
     submitted.reload();
     review.reload();

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The web console's deep links: a GET of a console address that no file answers (e.g.
+ * The web console's pages: a GET of a console address that is not one of its files (e.g. /,
  * /territoires/ti-4420, typed or reloaded) gets the console's index.html, whose router shows the page.
  * The console's files themselves (web-console jar, META-INF/resources) are served by Quarkus; the
  * API (/api) and the tools (/q) keep their own 404s.
@@ -20,8 +20,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsolePages {
 
-    /** After Quarkus's own handlers (REST resources, static files): only what nobody answered. */
-    static final int ORDER = Integer.MAX_VALUE - 1_000;
+    /** Right after the security headers (-10000), before the API's handlers and their 404 problem. */
+    static final int ORDER = -9_000;
 
     private final Optional<Buffer> index = readIndex();
 
@@ -32,7 +32,7 @@ public class ConsolePages {
     private void fallback(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         if (index.isEmpty() || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
-                || !isConsoleRoute(ctx.normalizedPath())) {
+                || !isConsoleRoute(ctx.normalizedPath()) || isFile(ctx.normalizedPath())) {
             ctx.next();
             return;
         }
@@ -42,6 +42,12 @@ public class ConsolePages {
         } else {
             ctx.response().end(index.get());
         }
+    }
+
+    /** One of the console's files, which Quarkus serves itself ("/" is its index.html). */
+    private static boolean isFile(String path) {
+        return !path.endsWith("/")
+                && Thread.currentThread().getContextClassLoader().getResource("META-INF/resources" + path) != null;
     }
 
     /** A page of the console: not the API, not the tools, and not a file name (those 404 when absent). */
