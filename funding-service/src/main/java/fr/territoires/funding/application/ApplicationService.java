@@ -37,9 +37,9 @@ public class ApplicationService {
     }
 
     public Uni<Application> create(ApplicationRequests.NewApplication r, CallerScope caller) {
-        List<ApplicationRules.Line> lines = r.requested().stream()
-                .map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
-        ApplicationRules.checkPlan("requested", r.eligibleCost(), r.owner().localAuthority(), lines);
+        List<ApplicationRules.Line> lines = r.plan().stream()
+                .map(a -> new ApplicationRules.Line(a.envelopeId(), a.requested())).toList();
+        ApplicationRules.checkPlan("plan", r.eligibleCost(), r.owner().localAuthority(), lines);
         return access.require(caller, r.territory(), FundingAccess.Action.APPLY)
                 .invoke(t -> checkEligible(r.territory(), t))
                 .call(t -> checkEnvelopesExist(lines))
@@ -143,11 +143,11 @@ public class ApplicationService {
             ApplicationRequests.Decision d, LocalDate today, CallerScope caller) {
         Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
         lines.forEach(l -> requested.put(l.envelopeId, l.requested));
-        List<ApplicationRules.Line> approved = d.approved() == null
+        List<ApplicationRules.Line> approved = d.plan() == null
                 ? lines.stream().map(l -> new ApplicationRules.Line(l.envelopeId, l.requested)).toList()
-                : d.approved().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
+                : d.plan().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.approved())).toList();
         ApplicationRules.checkApproval(requested, approved);
-        ApplicationRules.checkPlan("approved", app.eligibleCost, app.ownerLocalAuthority, approved);
+        ApplicationRules.checkPlan("plan", app.eligibleCost, app.ownerLocalAuthority, approved);
         for (ApplicationLine line : lines) {
             line.approved = approved.stream().filter(a -> a.envelopeId().equals(line.envelopeId))
                     .map(ApplicationRules.Line::amount).findFirst().orElse(BigDecimal.ZERO);
