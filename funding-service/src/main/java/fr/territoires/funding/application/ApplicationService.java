@@ -202,7 +202,7 @@ public class ApplicationService {
                     for (int i = 0; i < ids.size(); i++) {
                         if (!found.contains(ids.get(i))) {
                             errors.add(new fr.territoires.commons.problem.Problem.FieldError(
-                                    "requested[" + i + "].envelopeId", "is not an envelope"));
+                                    "plan[" + i + "].envelopeId", "is not an envelope"));
                         }
                     }
                     if (!errors.isEmpty()) {
