@@ -61,7 +61,7 @@ class ProgrammeJourneyIT {
                 .body(Map.of("territory", "ti-4420", "owner", Map.of("siret", "24540060100002", "name",
                                 "CC du Bassin de Pompey", "localAuthority", true),
                         "title", "Pre-hire training for welders", "eligibleCost", 100000,
-                        "requested", List.of(Map.of("envelopeId", envelope, "amount", 60000)),
+                        "plan", List.of(Map.of("envelopeId", envelope, "requested", 60000)),
                         "recruitmentNeeds", List.of(need)))
                 .when().post("/api/funding/applications").then().statusCode(201).extract().path("id");
         as("lead.valdelorraine").post("/api/funding/applications/" + application + "/submission").then().statusCode(200);

@@ -93,8 +93,8 @@ public final class FundingFixtures {
                 "owner", Map.of("siret", localAuthority ? "24540060100002" : "55208131766522", "name",
                         localAuthority ? "CC du Bassin de Pompey" : "Exemple Industries", "localAuthority", localAuthority),
                 "title", "Industrial project", "eligibleCost", eligibleCost,
-                "requested", requested.entrySet().stream().map(r -> Map.of("envelopeId", r.getKey().toString(),
-                        "amount", new BigDecimal(r.getValue()))).toList(),
+                "plan", requested.entrySet().stream().map(r -> Map.of("envelopeId", r.getKey().toString(),
+                        "requested", new BigDecimal(r.getValue()))).toList(),
                 "jobsCreated", 12, "jobsKept", 30, "privateInvestment", new BigDecimal("250000.00")));
     }
 

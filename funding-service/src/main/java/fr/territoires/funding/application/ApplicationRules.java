@@ -46,7 +46,7 @@ public final class ApplicationRules {
 
     /**
      * A plan names each envelope once, and its total respects the public-money rules. {@code field}
-     * names the plan in errors ("lines" or "approved").
+     * names the plan in errors ("plan").
      */
     public static void checkPlan(String field, BigDecimal eligibleCost, boolean localAuthority, List<Line> lines) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -80,9 +80,9 @@ public final class ApplicationRules {
             Line line = approved.get(i);
             BigDecimal asked = requested.get(line.envelopeId());
             if (asked == null) {
-                errors.add(new Problem.FieldError("approved[" + i + "].envelopeId", "is not in the application's plan"));
+                errors.add(new Problem.FieldError("plan[" + i + "].envelopeId", "is not in the application's plan"));
             } else if (line.amount().compareTo(asked) > 0) {
-                errors.add(new Problem.FieldError("approved[" + i + "].amount", "must not exceed the " + asked
+                errors.add(new Problem.FieldError("plan[" + i + "].approved", "must not exceed the " + asked
                         + " € requested from this envelope"));
             }
         }

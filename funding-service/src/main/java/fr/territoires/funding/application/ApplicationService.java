@@ -43,9 +43,9 @@ public class ApplicationService {
     }
 
     public Uni<Application> create(ApplicationRequests.NewApplication r, CallerScope caller) {
-        List<ApplicationRules.Line> lines = r.requested().stream()
-                .map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
-        ApplicationRules.checkPlan("requested", r.eligibleCost(), r.owner().localAuthority(), lines);
+        List<ApplicationRules.Line> lines = r.plan().stream()
+                .map(a -> new ApplicationRules.Line(a.envelopeId(), a.requested())).toList();
+        ApplicationRules.checkPlan("plan", r.eligibleCost(), r.owner().localAuthority(), lines);
         return access.require(caller, r.territory(), FundingAccess.Action.APPLY)
                 .invoke(t -> checkEligible(r.territory(), t))
                 .call(t -> checkEnvelopesExist(lines))
@@ -170,13 +170,13 @@ public class ApplicationService {
             CallerScope caller) {
         Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
         lines.forEach(l -> requested.put(l.envelopeId, l.requested));
-        List<ApplicationRules.Line> given = d.approved() == null ? List.of()
-                : d.approved().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.amount())).toList();
+        List<ApplicationRules.Line> given = d.plan() == null ? List.of()
+                : d.plan().stream().map(a -> new ApplicationRules.Line(a.envelopeId(), a.approved())).toList();
         ApplicationRules.checkApproval(requested, given);
         for (int i = 0; i < given.size(); i++) {
             Envelope e = envelopes.get(given.get(i).envelopeId());
             if (!owns(caller, e)) {
-                throw MoneyRules.notYourMoney(caller, e.id, e.name, e.funder, e.region, "approved[" + i + "].envelopeId");
+                throw MoneyRules.notYourMoney(caller, e.id, e.name, e.funder, e.region, "plan[" + i + "].envelopeId");
             }
         }
         List<ApplicationLine> open = mine.stream().filter(l -> l.approved == null).toList();
@@ -186,13 +186,13 @@ public class ApplicationService {
         }
         List<ApplicationRules.Line> decided = new ArrayList<>();
         for (ApplicationLine line : open) {
-            line.approved = d.approved() == null ? line.requested : given.stream()
+            line.approved = d.plan() == null ? line.requested : given.stream()
                     .filter(a -> a.envelopeId().equals(line.envelopeId)).map(ApplicationRules.Line::amount)
                     .findFirst().orElse(BigDecimal.ZERO);
             decided.add(new ApplicationRules.Line(line.envelopeId, line.approved));
         }
         // Lines still open count at what they ask: the plan holds whatever their owners decide.
-        ApplicationRules.checkPlan("approved", app.eligibleCost, app.ownerLocalAuthority, lines.stream()
+        ApplicationRules.checkPlan("plan", app.eligibleCost, app.ownerLocalAuthority, lines.stream()
                 .map(l -> new ApplicationRules.Line(l.envelopeId, l.approved == null ? l.requested : l.approved)).toList());
         List<String> regions = territory == null ? List.of() : territory.regions();
         boolean complete = lines.stream().allMatch(l -> l.approved != null);
@@ -264,7 +264,7 @@ public class ApplicationService {
                     for (int i = 0; i < ids.size(); i++) {
                         if (!found.contains(ids.get(i))) {
                             errors.add(new fr.territoires.commons.problem.Problem.FieldError(
-                                    "requested[" + i + "].envelopeId", "is not an envelope"));
+                                    "plan[" + i + "].envelopeId", "is not an envelope"));
                         }
                     }
                     if (!errors.isEmpty()) {

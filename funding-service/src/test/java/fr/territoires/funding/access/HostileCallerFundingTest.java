@@ -107,7 +107,7 @@ class HostileCallerFundingTest {
                         Map.of("envelopeId", grandEst.toString(), "amount", 10000),
                         Map.of("envelopeId", aura.toString(), "amount", 5000))))
                 .when().post(DECISION.formatted(id)).then().statusCode(403)
-                .body("detail", containsString(aura.toString()), "errors[0].field", equalTo("approved[1].envelopeId"));
+                .body("detail", containsString(aura.toString()), "errors[0].field", equalTo("plan[1].envelopeId"));
         assertEquals(new BigDecimal("0.00"), committed(grandEst));
         // The programme team does not commit a Region's money either.
         api(admin()).body(Map.of("decision", "APPROVED", "approved", List.of(Map.of("envelopeId", aura.toString(),

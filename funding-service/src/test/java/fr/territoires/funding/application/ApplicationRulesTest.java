@@ -23,41 +23,41 @@ class ApplicationRulesTest {
 
     @Test
     void publicFundingNeverExceedsTheEligibleCost() {
-        assertDoesNotThrow(() -> ApplicationRules.checkPlan("requested", new BigDecimal("100000"), false,
+        assertDoesNotThrow(() -> ApplicationRules.checkPlan("plan", new BigDecimal("100000"), false,
                 List.of(line(A, "60000"), line(B, "40000"))));
-        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("requested",
+        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("plan",
                 new BigDecimal("100000"), false, List.of(line(A, "60000"), line(B, "40000.01"))));
-        assertEquals("requested", e.problem().errors().get(0).field());
+        assertEquals("plan", e.problem().errors().get(0).field());
     }
 
     @Test
     void aLocalAuthorityFundsAtLeastTwentyPercentItself() {
-        assertDoesNotThrow(() -> ApplicationRules.checkPlan("requested", new BigDecimal("100000"), true,
+        assertDoesNotThrow(() -> ApplicationRules.checkPlan("plan", new BigDecimal("100000"), true,
                 List.of(line(A, "80000"))));
-        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("requested",
+        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("plan",
                 new BigDecimal("100000"), true, List.of(line(A, "50000"), line(B, "30000.01"))));
-        assertEquals("requested", e.problem().errors().get(0).field());
+        assertEquals("plan", e.problem().errors().get(0).field());
         // 80% of 33,333.33 is 26,666.664: the cap rounds down, never up.
-        assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("requested", new BigDecimal("33333.33"), true,
+        assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("plan", new BigDecimal("33333.33"), true,
                 List.of(line(A, "26666.67"))));
-        assertDoesNotThrow(() -> ApplicationRules.checkPlan("requested", new BigDecimal("33333.33"), true,
+        assertDoesNotThrow(() -> ApplicationRules.checkPlan("plan", new BigDecimal("33333.33"), true,
                 List.of(line(A, "26666.66"))));
     }
 
     @Test
     void anEnvelopeAppearsOnceInAPlan() {
-        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("requested",
+        ProblemException e = assertThrows(ProblemException.class, () -> ApplicationRules.checkPlan("plan",
                 new BigDecimal("100000"), false, List.of(line(A, "1"), line(A, "2"))));
-        assertEquals("requested[1].envelopeId", e.problem().errors().get(0).field());
+        assertEquals("plan[1].envelopeId", e.problem().errors().get(0).field());
     }
 
     @Test
     void anApprovalGrantsAtMostWhatWasAskedOfEachEnvelope() {
         Map<UUID, BigDecimal> requested = Map.of(A, new BigDecimal("50000"));
         assertDoesNotThrow(() -> ApplicationRules.checkApproval(requested, List.of(line(A, "30000"))));
-        assertEquals("approved[0].amount", assertThrows(ProblemException.class,
+        assertEquals("plan[0].approved", assertThrows(ProblemException.class,
                 () -> ApplicationRules.checkApproval(requested, List.of(line(A, "50000.01")))).problem().errors().get(0).field());
-        assertEquals("approved[0].envelopeId", assertThrows(ProblemException.class,
+        assertEquals("plan[0].envelopeId", assertThrows(ProblemException.class,
                 () -> ApplicationRules.checkApproval(requested, List.of(line(B, "1")))).problem().errors().get(0).field());
     }
 

@@ -112,6 +112,23 @@ class FundingFlowTest {
     }
 
     @Test
+    void anApplicationIsReadBackInTheShapeItIsSentAndTheFirstPublishedShapeIsStillAccepted() {
+        String territory = FundingFixtures.labelledInGrandEst();
+        UUID envelope = FundingFixtures.openEnvelope("100000.00");
+        api(admin()).body(FundingFixtures.application(territory, new BigDecimal("100000.00"), false,
+                Map.of(envelope, "2400.50")))
+                .when().post("/api/funding/applications")
+                .then().statusCode(201)
+                .body("plan[0].envelopeId", equalTo(envelope.toString()), "plan[0].requested", equalTo(new BigDecimal("2400.50")));
+        Map<String, Object> legacy = FundingFixtures.application(territory, new BigDecimal("100000.00"), false, Map.of());
+        legacy.remove("plan");
+        legacy.put("requested", List.of(Map.of("envelopeId", envelope.toString(), "amount", new BigDecimal("1000.00"))));
+        api(admin()).body(legacy).when().post("/api/funding/applications")
+                .then().statusCode(201)
+                .body("plan[0].envelopeId", equalTo(envelope.toString()), "plan[0].requested", equalTo(new BigDecimal("1000.00")));
+    }
+
+    @Test
     void badApplicationsAreRefusedAndNothingIsStored() {
         String territory = FundingFixtures.labelledInGrandEst();
         UUID envelope = FundingFixtures.openEnvelope("100000.00");
@@ -119,18 +136,18 @@ class FundingFlowTest {
         Map<String, Object> tooMuch = FundingFixtures.application(territory, new BigDecimal("100000.00"), true,
                 Map.of(envelope, "80000.01"));
         api(admin()).body(tooMuch).when().post("/api/funding/applications")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("requested"));
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("plan"));
         Map<String, Object> negative = FundingFixtures.application(territory, new BigDecimal("100000.00"), false,
                 Map.of(envelope, "-5"));
         api(admin()).body(negative).when().post("/api/funding/applications")
-                .then().statusCode(400).body("errors[0].field", equalTo("requested[0].amount"));
+                .then().statusCode(400).body("errors[0].field", equalTo("plan[0].requested"));
         Map<String, Object> cents = FundingFixtures.application(territory, new BigDecimal("100000.001"), false,
                 Map.of(envelope, "5"));
         api(admin()).body(cents).when().post("/api/funding/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("eligibleCost"));
         api(admin()).body(FundingFixtures.application(territory, 1000, false, Map.of(UUID.randomUUID(), "5")))
                 .when().post("/api/funding/applications")
-                .then().statusCode(400).body("errors[0].field", equalTo("requested[0].envelopeId"));
+                .then().statusCode(400).body("errors[0].field", equalTo("plan[0].envelopeId"));
         api(admin()).body(FundingFixtures.application("ti-unknown", 1000, false, Map.of(envelope, "5")))
                 .when().post("/api/funding/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("territory"));
@@ -162,9 +179,13 @@ class FundingFlowTest {
         api(admin()).body(Map.of("decision", "APPROVED")).when().post("/api/funding/applications/" + id + "/decision")
                 .then().statusCode(409).body("type", equalTo("urn:territoires:problem:envelope-exhausted"));
         assertEquals(new BigDecimal("0.00"), committed(large));
+        api(admin()).body(Map.of("decision", "APPROVED", "plan", List.of(Map.of("envelopeId", small.toString(),
+                "approved", new BigDecimal("2000.01"))))).when().post("/api/funding/applications/" + id + "/decision")
+                .then().statusCode(400).body("errors[0].field", equalTo("plan[0].approved"));
+        // The first published shape of a decision is still understood.
         api(admin()).body(Map.of("decision", "APPROVED", "approved", List.of(Map.of("envelopeId", small.toString(),
                 "amount", new BigDecimal("2000.01"))))).when().post("/api/funding/applications/" + id + "/decision")
-                .then().statusCode(400).body("errors[0].field", equalTo("approved[0].amount"));
+                .then().statusCode(400).body("errors[0].field", equalTo("plan[0].approved"));
         api(admin()).body(Map.of("decision", "REJECTED")).when().post("/api/funding/applications/" + id + "/decision")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
         api(admin()).body(Map.of("decision", "WITHDRAWN")).when().post("/api/funding/applications/" + id + "/decision")

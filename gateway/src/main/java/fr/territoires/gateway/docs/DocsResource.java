@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,12 +43,16 @@ public class DocsResource {
     private static final Pattern SERVICE = Pattern.compile("[a-z]+");
 
     private final GatewayConfig config;
+    private final DocsConfig docs;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final OpenApiDocumentService own;
 
-    public DocsResource(GatewayConfig config, ObjectMapper json) {
+    public DocsResource(GatewayConfig config, DocsConfig docs, ObjectMapper json, OpenApiDocumentService own) {
         this.config = config;
+        this.docs = docs;
         this.json = json;
+        this.own = own;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
@@ -53,16 +60,33 @@ public class DocsResource {
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The services' OpenAPI documents merged into one",
-            description = "Fetched from each service's /q/openapi in parallel; a service that does not answer is named "
-                    + "in x-unavailable-services and the others are still documented.")
+            description = "Fetched from each service's /q/openapi in parallel, with the gateway's own operations; a "
+                    + "service that does not answer is named in x-unavailable-services and the others are still documented. "
+                    + "The same document is committed as docs/api/openapi.json.")
     public Uni<JsonNode> openApi() {
         List<Uni<OpenApiMerger.Source>> fetches = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Upstream> service : config.services().entrySet()) {
             fetches.add(fetch(service.getKey(), service.getValue().url()));
         }
+        List<OpenApiMerger.Server> servers = docs.servers().stream()
+                .map(s -> new OpenApiMerger.Server(s.url(), s.description())).toList();
         return Uni.join().all(fetches).andFailFast()
-                .map(sources -> OpenApiMerger.merge("Territoires d'industrie — platform API", "0.1.0",
-                        sources.stream().sorted(java.util.Comparator.comparing(OpenApiMerger.Source::service)).toList()));
+                .map(sources -> {
+                    List<OpenApiMerger.Source> all = new ArrayList<>(sources);
+                    all.add(gatewayOwn());
+                    all.sort(java.util.Comparator.comparing(OpenApiMerger.Source::service));
+                    return OpenApiMerger.merge("Territoires d'industrie — platform API", "0.1.0", servers, all);
+                });
+    }
+
+    /** The gateway's own operations (identity, dashboard, documentation), from its own OpenAPI document. */
+    private OpenApiMerger.Source gatewayOwn() {
+        try {
+            return new OpenApiMerger.Source("gateway",
+                    json.readTree(own.getDocument(OpenApiFilter.DEFAULT_DOCUMENT_NAME, Format.JSON)));
+        } catch (IOException e) {
+            return new OpenApiMerger.Source("gateway", null);
+        }
     }
 
     @GET
@@ -71,6 +95,15 @@ public class DocsResource {
     @Operation(summary = "The AsyncAPI 3 document of the platform's events (topics, headers, payloads, examples)")
     public Response asyncApi() {
         return classpath("/events/asyncapi.yaml", "application/yaml");
+    }
+
+    @GET
+    @Path("asyncapi.bundled.yaml")
+    @Produces("application/yaml")
+    @Operation(summary = "The same AsyncAPI document as one self-contained file, every event schema inlined",
+            description = "For tools that cannot follow references: the JSON Schemas are under components.schemas.")
+    public Response asyncApiBundled() {
+        return Response.ok(AsyncApiBundle.bundle("/events"), "application/yaml").build();
     }
 
     @GET

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One OpenAPI document for the whole platform from the services' own: their paths (disjoint by
- * route), tags, and components. Two services defining the same schema name identically share it;
- * defined differently, the later one is renamed {@code <service>.<name>} and its references follow.
- * Plain JSON work, no I/O.
+ * One OpenAPI document for the whole platform from the services' own (and the gateway's): their
+ * paths (disjoint by route), tags, and components. Two services defining the same schema name
+ * identically share it; defined differently, the later one is renamed {@code <service>.<name>} and
+ * its references follow. The merged document declares the OpenAPI version its sources use (3.1),
+ * the servers partners call, and the answers the gateway itself may give to any routed call (429,
+ * 503) with the shared problem schema. Plain JSON work, no I/O.
  */
 public final class OpenApiMerger {
 
@@ -26,12 +28,24 @@ public final class OpenApiMerger {
     private OpenApiMerger() {
     }
 
-    public static ObjectNode merge(String title, String version, List<Source> sources) {
+    /** An address where the platform's API is served. */
+    public record Server(String url, String description) {
+    }
+
+    /** The OpenAPI version of the merged document when no source says one. */
+    static final String DEFAULT_VERSION = "3.1.0";
+
+    public static ObjectNode merge(String title, String version, List<Server> servers, List<Source> sources) {
         ObjectNode merged = JSON.objectNode();
-        merged.put("openapi", "3.0.3");
+        merged.put("openapi", sources.stream().map(Source::document)
+                .filter(d -> d != null && d.path("openapi").asText().startsWith("3.1"))
+                .map(d -> d.path("openapi").asText()).findFirst().orElse(DEFAULT_VERSION));
         merged.putObject("info").put("title", title).put("version", version)
                 .put("description", "Every service's API as the gateway serves it; one bearer token from the realm "
-                        + "territoires for all of them.");
+                        + "territoires for all of them (client credentials for a partner's service account). Errors are "
+                        + "application/problem+json (RFC 9457). Partner guide: docs/partners.md.");
+        ArrayNode serverList = merged.putArray("servers");
+        servers.forEach(s -> serverList.addObject().put("url", s.url()).put("description", s.description()));
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
         ArrayNode tags = merged.putArray("tags");
@@ -61,7 +75,31 @@ public final class OpenApiMerger {
         if (!unavailable.isEmpty()) {
             merged.set("x-unavailable-services", unavailable);
         }
+        if (components.path("schemas").has(PROBLEM)) {
+            gatewayAnswers(paths);
+        }
         return merged;
+    }
+
+    private static final String PROBLEM = "Problem";
+
+    /** What the gateway answers by itself for any call it routes (docs/gateway.md). */
+    private static void gatewayAnswers(ObjectNode paths) {
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue() instanceof ObjectNode operation && operation.has("responses")) {
+                ObjectNode responses = (ObjectNode) operation.get("responses");
+                problem(responses, "429", "Too many requests from this client; Retry-After says when to try again");
+                problem(responses, "503", "The service behind this route cannot be reached now; try again later");
+            }
+        }));
+    }
+
+    private static void problem(ObjectNode responses, String status, String description) {
+        if (!responses.has(status)) {
+            responses.putObject(status).put("description", description).putObject("content")
+                    .putObject("application/problem+json").putObject("schema")
+                    .put("$ref", "#/components/schemas/" + PROBLEM);
+        }
     }
 
     private static Map<String, String> mergeSchemas(String service, JsonNode doc, ObjectNode components) {

@@ -3,6 +3,7 @@ package fr.territoires.gateway.docs;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 
 import fr.territoires.gateway.routing.EchoUpstreams;
@@ -27,6 +28,36 @@ class DocsResourceTest {
                         "paths.'/api/territory-service'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/territory-service.Summary"),
                         "'x-unavailable-services'[0]", equalTo("recruitment-service"));
+    }
+
+    @Test
+    void theMergedDocumentIsOneOpenApi31DocumentWithServersTheGatewaysOwnOperationsAndItsAnswers() {
+        given().when().get("/api/docs/openapi.json")
+                .then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"),
+                        "servers[0].url", equalTo("http://localhost:8080"),
+                        "paths", hasKey("/api/me"), "paths", hasKey("/api/docs/openapi.json"),
+                        "paths.'/api/me'.get.operationId", equalTo("me"),
+                        "paths.'/api/docs/openapi.json'.get.security.size()", equalTo(0),
+                        "paths.'/api/me'.get.security[0]", hasKey("SecurityScheme"),
+                        "paths.'/api/me'.get.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"),
+                        "paths.'/api/territory-service'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"),
+                        "components.schemas.Problem.required", hasItem("status"),
+                        "components.securitySchemes", hasKey("SecurityScheme"));
+    }
+
+    @Test
+    void theEventsAreAlsoOfferedAsOneSelfContainedFile() {
+        String bundled = given().when().get("/api/docs/asyncapi.bundled.yaml")
+                .then().statusCode(200).contentType(containsString("yaml"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(bundled.contains("schemas/territory/"), "no reference to another file");
+        org.junit.jupiter.api.Assertions.assertTrue(bundled.contains("$ref: \"#/components/schemas/territory.labelled.v1\"")
+                || bundled.contains("$ref: '#/components/schemas/territory.labelled.v1'")
+                || bundled.contains("$ref: \"#/components/schemas/territory.labelled.v1/"), bundled.substring(0, 2000));
+        org.junit.jupiter.api.Assertions.assertTrue(bundled.contains("territory.labelled.v1:"), "the schema is inlined");
     }
 
     @Test

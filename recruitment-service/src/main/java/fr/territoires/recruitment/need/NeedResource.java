@@ -35,6 +35,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/recruitment/needs")
@@ -95,6 +98,8 @@ public class NeedResource {
     @Operation(summary = "One recruitment need, with the actions funded for it",
             description = "fundedActions: commitments of funding that name this need (from funding.events). ETag: its "
                     + "version, for If-Match on changes.")
+    @APIResponse(responseCode = "200", description = "The need; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     public Uni<Response> getNeed(@PathParam("id") String id) {
         return needs.get(id, CallerScope.of(identity)).map(d -> Versioned.ok(view(d), d.need().version));
     }
@@ -107,6 +112,8 @@ public class NeedResource {
                     + "(family A-N), job title, headcount 1-10,000, contract type, qualification level, skills, work-study, "
                     + "start date, deadline (not before the start, not in the past), hours per week (at most 48), declared "
                     + "difficulty with its reasons. Publishes recruitment.need-published.v1.")
+    @APIResponse(responseCode = "201", description = "Declared; Location: its address, ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     public Uni<Response> declareNeed(@NotNull NeedRequest request) {
         return needs.declare(request, CallerScope.of(identity)).map(d -> Versioned.tagged(Response
                 .created(URI.create("/api/recruitment/needs/" + d.need().id)).entity(view(d)), d.need().version).build());
