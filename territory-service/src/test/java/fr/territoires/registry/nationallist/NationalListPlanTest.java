@@ -41,8 +41,8 @@ class NationalListPlanTest {
                 row(9, "57463", "ti-4403", "Nord Lorraine")), REFERENCE);
         assertEquals(List.of(
                 "unknown commune 99999 in @etalab/decoupage-administratif 6.0.0",
-                "commune 54431 is claimed by ti-4420 and ti-4403",
-                "commune 54431 is claimed by ti-4420 and ti-4403",
+                "commune 54431 is claimed by ti-4403 and ti-4420",
+                "commune 54431 is claimed by ti-4403 and ti-4420",
                 "insee_com must be an INSEE commune code: 5 characters, e.g. 54431 or 2A004",
                 "id_ti must be an official territory code such as ti-8413",
                 "commune 57463 is listed twice for ti-4403 (line 8)"),
