@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DemoDataTest.WithDemoData.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
-        initArgs = @ResourceArg(name = "database", value = "territory_demo"))
+        initArgs = {@ResourceArg(name = "database", value = "territory_demo"),
+                // The whole programme's events stay on a broker of their own: on the build's shared topic
+                // they would reach the other modules' replicas and claim the communes their tests use.
+                @ResourceArg(name = "dedicatedKafka", value = "official-lists")})
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DemoDataTest {
 

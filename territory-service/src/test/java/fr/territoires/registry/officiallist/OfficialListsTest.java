@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(OfficialListsTest.WithOfficialLists.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
-        initArgs = @ResourceArg(name = "database", value = "territory_official"))
+        initArgs = {@ResourceArg(name = "database", value = "territory_official"),
+                // The whole programme's events stay on a broker of their own: on the build's shared topic
+                // they would reach the other modules' replicas and claim the communes their tests use.
+                @ResourceArg(name = "dedicatedKafka", value = "official-lists")})
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OfficialListsTest {
 
