@@ -182,7 +182,8 @@ results.push(await journey("porteur", async (j, page) => {
   await form.getByLabel("Coût éligible (€)").fill("100000");
   const envelope = form.getByLabel("Enveloppe (ligne 1)");
   await page.waitForFunction(() => document.querySelectorAll("select[name=envelope-0] option").length > 1);
-  const value = await envelope.locator("option").nth(1).getAttribute("value");
+  // The Region's own envelope: its officer decides that line (a national envelope is the programme team's).
+  const value = await envelope.locator("option", { hasText: "Région Grand Est" }).first().getAttribute("value");
   await envelope.selectOption(value);
   await form.getByLabel("Montant demandé (ligne 1, €)").fill("60 000");
   await form.getByRole("button", { name: "Enregistrer le dossier" }).click();

@@ -94,7 +94,7 @@ class AccessMatrixIT {
         matrix.put(new Operation("check the ledger", "funding-service", "GET", "/api/funding/ledger/check", null),
                 List.of(200, 200, 403, 403, 200));
         matrix.put(new Operation("list envelopes", "funding-service", "GET", "/api/funding/envelopes", null),
-                List.of(200, 200, 200, 200, 200));
+                List.of(200, 200, 200, 403, 200)); // a company reads nothing of funding (issue 14)
         matrix.put(new Operation("read a territory's funding report", "funding-service", "GET",
                 "/api/funding/reports/territories/" + MINE, null), List.of(200, 200, 200, 403, 200));
         matrix.put(new Operation("read national funding reports", "funding-service", "GET",

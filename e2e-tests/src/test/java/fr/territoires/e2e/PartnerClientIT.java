@@ -81,7 +81,7 @@ class PartnerClientIT {
             // Query parameters in the document's order: commune, contractType, departement, difficult, epci, family,
             // page, region, romeCode, siret, size, status, territory, workStudy.
             PageNeedView page = asPartner.listNeeds(null, null, null, null, null, "H", 0, null, "H2913", null, 100, null,
-                    "ti-4401", null);
+                    "ti-4420", null);
             assertTrue(page.getItems().stream().anyMatch(n -> n.getId().toString().equals(id)
                     && "Soudeur MIG (client généré)".equals(n.getJobTitle())), "the need is listed");
         });
