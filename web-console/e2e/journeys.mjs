@@ -209,7 +209,8 @@ results.push(await journey("region", async (j, page) => {
   await reviewed.getByLabel(/Montant accordé/).fill("50000");
   await reviewed.getByRole("button", { name: "Approuver" }).click();
   await page.getByRole("article", { name: new RegExp(applicationTitle) }).waitFor({ state: "detached" });
-  await page.getByRole("heading", { name: "Financements par priorité" }).first().waitFor();
+  // The report's accessible table (its caption names it), beside its chart.
+  await page.getByRole("table", { name: "Financements par priorité" }).waitFor();
   await j.check("rapports");
 }));
 
