@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * French dates — Europe/Paris — whatever the server's zone (UTC in containers). An approval at
  * 00:30 on 1 January in Paris is dated 1 January and counts in the new fiscal year.
  *
- * <p>Every business date of every service comes from here, never from {@code LocalDate.now()}.
+ * <p>Every business date of every service comes from here, never from the JVM's default clock and zone.
  * Tests replace it (e.g. {@code QuarkusMock.installMockForType(BusinessDates.at(instant), BusinessDates.class)})
  * to run at any moment of the year.
  */
