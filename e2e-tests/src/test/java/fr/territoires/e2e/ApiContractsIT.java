@@ -47,7 +47,27 @@ class ApiContractsIT {
         for (String service : SERVICES) {
             Files.writeString(out.resolve(service + ".json"), served(platform.url(service), "/q/openapi?format=json"));
         }
-        Files.writeString(out.resolve("merged.json"), served(platform.gateway(), "/api/docs/openapi.json"));
+        Files.writeString(out.resolve("merged.json"), mergedOnceEveryServiceAnswers());
+    }
+
+    /**
+     * The gateway names a service that did not answer in time in x-unavailable-services (a degraded
+     * document, by design). Every service answered its own document just above, so a gap here is the
+     * gateway's fetch racing a busy machine: ask again for a while, and let the test below fail on a gap that stays.
+     */
+    private static String mergedOnceEveryServiceAnswers() throws IOException {
+        String merged = served(platform.gateway(), "/api/docs/openapi.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (JSON.readTree(merged).has("x-unavailable-services") && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            merged = served(platform.gateway(), "/api/docs/openapi.json");
+        }
+        return merged;
     }
 
     private static String served(String base, String path) {

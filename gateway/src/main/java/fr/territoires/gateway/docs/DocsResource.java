@@ -53,7 +53,9 @@ public class DocsResource {
         this.docs = docs;
         this.json = json;
         this.own = own;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        // HTTP/1.1: the services are plain HTTP, and the JDK's h2c upgrade attempt only adds a round trip.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout()).build();
     }
 
     @GET
@@ -119,16 +121,19 @@ public class DocsResource {
 
     private Uni<OpenApiMerger.Source> fetch(String service, URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
+                .timeout(docs.fetchTimeout()).header("Accept", "application/json").GET().build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(service + " answered " + response.statusCode());
+                    }
                     try {
-                        return new OpenApiMerger.Source(service,
-                                response.statusCode() == 200 ? json.readTree(response.body()) : null);
+                        return new OpenApiMerger.Source(service, json.readTree(response.body()));
                     } catch (IOException e) {
-                        return new OpenApiMerger.Source(service, null);
+                        throw new IllegalStateException(service + " sent no JSON", e);
                     }
                 })
+                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(Math.max(0, docs.fetchAttempts() - 1))
                 .onFailure().recoverWithItem(new OpenApiMerger.Source(service, null));
     }
 

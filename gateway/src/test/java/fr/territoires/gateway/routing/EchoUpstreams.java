@@ -69,6 +69,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     exchange.close(); // before any answer: the connection is closed
                     return;
                 }
+                if (exchange.getRequestURI().getPath().equals("/q/openapi") && name.equals("funding-service") && seen == 1) {
+                    // The first ask for funding's document fails (a busy service): the gateway must ask again.
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
                     // Each stand-in documents one path and a schema both share under the same name, differently.
                     answer(exchange, "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/" + name + "\":{\"get\":{"
