@@ -52,8 +52,10 @@ class FundingCommitmentBenchmark {
                 "| scenario | approvals | in flight | committed | refused | seconds | approvals/s | p50 ms | p99 ms |\n"
                         + "|---|---|---|---|---|---|---|---|---|\n");
         try {
-            sql("INSERT INTO eligible_territory (code, name, status, communes, updated_at, last_event_id) "
-                    + "VALUES ('" + TERRITORY + "', 'Bench', 'LABELLED', '{54431}', now(), 'bench') ON CONFLICT DO NOTHING");
+            sql("INSERT INTO territory (code, name, status, updated_at, last_event_id) "
+                    + "VALUES ('" + TERRITORY + "', 'Bench', 'LABELLED', now(), 'bench') ON CONFLICT DO NOTHING");
+            sql("INSERT INTO territory_perimeter (territory_code, effective_on, epcis, communes, event_id) "
+                    + "VALUES ('" + TERRITORY + "', '-infinity', '{}', '{54431}', 'bench') ON CONFLICT DO NOTHING");
             String base = "http://localhost:" + port;
             // Warm-up, not measured.
             run(base, token, envelopes(base, token, 1, "100000000.00"), 100);

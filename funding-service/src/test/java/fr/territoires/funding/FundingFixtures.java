@@ -62,10 +62,17 @@ public final class FundingFixtures {
     /** A territory as territory events would have left it in the replica. */
     public static String territory(String status, List<String> communes) {
         String code = "ti-f" + UUID.randomUUID().toString().substring(0, 8);
-        DB.rows("INSERT INTO eligible_territory (code, name, status, communes, updated_at, last_event_id) "
-                + "VALUES (?, ?, ?, ?::text[], now(), 'fixture')", code, "Territoire " + code, status,
-                "{" + String.join(",", communes) + "}");
+        replicaHolds(code, "Territoire " + code, status, communes);
         return code;
+    }
+
+    /** Writes a territory into the replica as its events would have, its perimeter in force since always. */
+    public static void replicaHolds(String code, String name, String status, List<String> communes) {
+        DB.rows("INSERT INTO territory (code, name, status, updated_at, last_event_id) "
+                + "VALUES (?, ?, ?, now(), 'fixture') ON CONFLICT (code) DO NOTHING", code, name, status);
+        DB.rows("INSERT INTO territory_perimeter (territory_code, effective_on, epcis, communes, event_id) "
+                + "VALUES (?, '-infinity', '{}', ?::text[], 'fixture') ON CONFLICT DO NOTHING", code,
+                "{" + String.join(",", communes) + "}");
     }
 
     public static String labelledInGrandEst() {

@@ -3,8 +3,8 @@ package fr.territoires.funding.access;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.funding.eligibility.EligibleTerritory;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import fr.territoires.commons.time.BusinessDates;
+import fr.territoires.replica.Territories;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,9 +15,17 @@ public class FundingAccess {
 
     public enum Action { APPLY, DECIDE, READ }
 
-    /** The territory as the replica knows it (null if unknown), once the caller may act on it. */
-    public Uni<EligibleTerritory> require(CallerScope caller, String territory, Action action) {
-        return Panache.getSession().chain(s -> s.find(EligibleTerritory.class, territory)).map(t -> {
+    private final Territories territories;
+    private final BusinessDates dates;
+
+    public FundingAccess(Territories territories, BusinessDates dates) {
+        this.territories = territories;
+        this.dates = dates;
+    }
+
+    /** The territory as the replica knows it today (null if unknown), once the caller may act on it. */
+    public Uni<Territories.Known> require(CallerScope caller, String territory, Action action) {
+        return territories.find(territory, dates.today()).map(found -> found.orElse(null)).map(t -> {
             List<String> regions = t == null ? List.of() : t.regions();
             boolean allowed = switch (action) {
                 case APPLY -> FundingAccessRules.mayApply(caller, territory, regions);

@@ -7,7 +7,8 @@ import fr.territoires.commons.paging.PagingParams;
 import fr.territoires.commons.params.EnumParam;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
-import fr.territoires.funding.eligibility.EligibleTerritory;
+import fr.territoires.commons.time.BusinessDates;
+import fr.territoires.replica.Territories;
 import fr.territoires.funding.idempotency.IdempotentRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -49,14 +50,18 @@ public class ApplicationResource {
     private final FundingAccess access;
     private final IdempotentRequests idempotent;
     private final SecurityIdentity identity;
+    private final Territories territories;
+    private final BusinessDates dates;
 
     public ApplicationResource(ApplicationService applications, ApplicationRepository repository, FundingAccess access,
-            IdempotentRequests idempotent, SecurityIdentity identity) {
+            IdempotentRequests idempotent, SecurityIdentity identity, Territories territories, BusinessDates dates) {
         this.applications = applications;
         this.repository = repository;
         this.access = access;
         this.idempotent = idempotent;
         this.identity = identity;
+        this.territories = territories;
+        this.dates = dates;
     }
 
     @GET
@@ -176,9 +181,8 @@ public class ApplicationResource {
             return Uni.createFrom().nullItem();
         }
         if (caller.has(CallerScope.REGION_OFFICER) && caller.region() != null) {
-            return Panache.getSession().chain(s -> s.createQuery("from EligibleTerritory", EligibleTerritory.class)
-                    .getResultList()).map(all -> all.stream().filter(t -> t.regions().contains(caller.region()))
-                            .map(t -> t.code).toList());
+            return territories.all(dates.today()).map(all -> all.stream()
+                    .filter(t -> t.regions().contains(caller.region())).map(Territories.Known::code).toList());
         }
         if (caller.has(CallerScope.TERRITORY_MANAGER)) {
             return Uni.createFrom().item(caller.territories());

@@ -10,7 +10,7 @@ import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
 import fr.territoires.funding.access.MoneyRules;
 import fr.territoires.funding.commitment.CommitmentService;
-import fr.territoires.funding.eligibility.EligibleTerritory;
+import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -165,7 +165,7 @@ public class ApplicationService {
                 }))));
     }
 
-    private Uni<Application> approve(Application app, EligibleTerritory territory, List<ApplicationLine> lines,
+    private Uni<Application> approve(Application app, Territories.Known territory, List<ApplicationLine> lines,
             Map<UUID, Envelope> envelopes, List<ApplicationLine> mine, ApplicationRequests.Decision d, LocalDate today,
             CallerScope caller) {
         Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
@@ -246,12 +246,12 @@ public class ApplicationService {
         });
     }
 
-    private static void checkEligible(String code, EligibleTerritory t) {
+    private static void checkEligible(String code, Territories.Known t) {
         if (t == null) {
             throw ProblemException.invalid("territory", "is not a territory known to funding-service (from territory events)");
         }
-        if (!t.eligible()) {
-            throw ProblemException.conflict("territory-not-eligible", "Territory " + code + " is " + t.status
+        if (!t.labelled()) {
+            throw ProblemException.conflict("territory-not-eligible", "Territory " + code + " is " + t.status()
                     + ": only labelled territories apply for funding");
         }
     }

@@ -110,9 +110,10 @@ public class DemoData {
                 "SELECT count(*) FROM envelope WHERE name = :name", Long.class)
                 .setParameter("name", file.envelopes().get(0).name()).getSingleResult()
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(Outcome.ALREADY_LOADED)
-                        : s.createNativeQuery("SELECT count(*) FROM eligible_territory WHERE code IN (:codes) AND status = 'LABELLED'"
+                        : s.createNativeQuery("SELECT count(*) FROM territory t WHERE t.code IN (:codes) AND t.status = 'LABELLED'"
                                         // and their perimeter: a Region's envelope funds the territories of its region
-                                        + " AND cardinality(communes) > 0",
+                                        + " AND EXISTS (SELECT 1 FROM territory_perimeter p WHERE p.territory_code = t.code"
+                                        + " AND cardinality(p.communes) > 0)",
                                 Long.class).setParameter("codes", territories).getSingleResult()
                                 .chain(ready -> ready < territories.size() ? Uni.createFrom().item(Outcome.WAITING)
                                         : loadAll(file).replaceWith(Outcome.LOADED)))));

@@ -2,10 +2,10 @@ package fr.territoires.funding.eligibility;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
-import fr.territoires.commons.paging.Pages;
 import fr.territoires.commons.paging.PagingParams;
+import fr.territoires.commons.time.BusinessDates;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,15 +25,17 @@ public class EligibleTerritoryResource {
 
     public record Eligibility(String code, String name, String status, boolean eligible) {
 
-        static Eligibility of(EligibleTerritory t) {
-            return new Eligibility(t.code, t.name, t.status, t.eligible());
+        static Eligibility of(Territories.Known t) {
+            return new Eligibility(t.code(), t.name(), t.status(), t.labelled());
         }
     }
 
-    private final EligibleTerritoryRepository territories;
+    private final Territories territories;
+    private final BusinessDates dates;
 
-    public EligibleTerritoryResource(EligibleTerritoryRepository territories) {
+    public EligibleTerritoryResource(Territories territories, BusinessDates dates) {
         this.territories = territories;
+        this.dates = dates;
     }
 
     @GET
@@ -43,6 +45,6 @@ public class EligibleTerritoryResource {
     @Operation(summary = "Territories as funding knows them",
             description = "From territory events; eligible = labelled. Not for companies (they read nothing of funding).")
     public Uni<Page<Eligibility>> list(@BeanParam PagingParams paging) {
-        return Pages.read(territories.findAll(Sort.by("code")), paging.request()).map(p -> p.map(Eligibility::of));
+        return territories.page(dates.today(), paging.request()).map(p -> p.map(Eligibility::of));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import fr.territoires.commons.time.BusinessDates;
+import fr.territoires.replica.Territories;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -26,6 +27,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class ReportQueries {
+
+    private final Territories replica;
+    private final BusinessDates dates;
+
+    public ReportQueries(Territories replica, BusinessDates dates) {
+        this.replica = replica;
+        this.dates = dates;
+    }
 
     /** An envelope's balances (a cache of the ledger, kept in each movement's transaction). */
     public record EnvelopeLine(UUID id, Envelope.Funder funder, String region, String name, Envelope.Priority priority,
@@ -128,30 +137,13 @@ public class ReportQueries {
                 });
     }
 
-    /** These territories as the replica knows them (absent: unknown to funding-service). */
+    /** These territories as the replica knows them today (absent: unknown to funding-service). */
     public Uni<Map<String, Territory>> territories(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        // Arrays read as text: a native query without a result mapping would read text[] as bytes.
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT code, name, status, array_to_string(communes, ',') AS communes FROM eligible_territory WHERE code IN (:codes)""",
-                Object[].class).setParameter("codes", List.copyOf(codes)).getResultList())
-                .map(rows -> {
-                    Map<String, Territory> byCode = new HashMap<>();
-                    for (Object[] r : rows) {
-                        String communes = (String) r[3];
-                        byCode.put((String) r[0], new Territory((String) r[0], (String) r[1], (String) r[2],
-                                regions(communes == null || communes.isEmpty() ? List.of() : Arrays.asList(communes.split(",")))));
-                    }
-                    return byCode;
-                });
-    }
-
-    /** The regions of a set of communes, as {@code EligibleTerritory.regions()} derives them. */
-    static List<String> regions(List<String> communes) {
-        return communes.stream().map(fr.territoires.commons.codes.Departements::regionOfCommune)
-                .flatMap(java.util.Optional::stream).distinct().sorted().toList();
+        return replica.find(codes, dates.today()).map(known -> {
+            Map<String, Territory> byCode = new HashMap<>();
+            known.forEach((code, t) -> byCode.put(code, new Territory(code, t.name(), t.status(), t.regions())));
+            return byCode;
+        });
     }
 
     /**

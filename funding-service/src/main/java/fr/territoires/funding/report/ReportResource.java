@@ -177,7 +177,7 @@ public class ReportResource {
                     return new PriorityView(p, Names.priority(p), g.approvedApplications(), g.committed(), g.paid(),
                             g.jobsCreated(), g.jobsKept(), g.privateInvestment(), g.leverage());
                 }).toList();
-                return new TerritoryView(t.code, t.name, t.status, regions, fiscalYear, priorities,
+                return new TerritoryView(t.code(), t.name(), t.status(), regions, fiscalYear, priorities,
                         TotalView.of(result.total()));
             });
         });

@@ -6,6 +6,7 @@ import static fr.territoires.funding.FundingFixtures.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.territoires.funding.FundingFixtures;
 import fr.territoires.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -41,11 +42,8 @@ class DemoDataTest {
 
         // What territory-service's demo publishes (in a full build its events may already have arrived):
         // Val de Lorraine (Meurthe-et-Moselle) and Nord Lorraine (Moselle), labelled, with their communes.
-        for (String[] t : new String[][] {{"ti-4420", "{54430,54431,54215}"}, {"ti-4408", "{57221,57019,57672}"}}) {
-            DB.rows("INSERT INTO eligible_territory (code, name, status, communes, updated_at, last_event_id) "
-                    + "VALUES (?, ?, 'LABELLED', ?::text[], now(), 'fixture') ON CONFLICT (code) DO NOTHING",
-                    t[0], t[0], t[1]);
-        }
+        FundingFixtures.replicaHolds("ti-4420", "ti-4420", "LABELLED", List.of("54430", "54431", "54215"));
+        FundingFixtures.replicaHolds("ti-4408", "ti-4408", "LABELLED", List.of("57221", "57019", "57672"));
         assertEquals(DemoData.Outcome.LOADED, VertxContextSupport.subscribeAndAwait(demo::load));
         assertEquals(DemoData.Outcome.ALREADY_LOADED, VertxContextSupport.subscribeAndAwait(demo::load));
 

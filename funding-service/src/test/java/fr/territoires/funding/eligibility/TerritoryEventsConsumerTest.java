@@ -63,7 +63,7 @@ class TerritoryEventsConsumerTest {
     }
 
     private static long changes(String code) {
-        return DB.count("SELECT count(*) FROM eligible_territory_change WHERE code = ?", code);
+        return DB.count("SELECT count(*) FROM territory_change WHERE code = ?", code);
     }
 
     @Test
@@ -77,7 +77,8 @@ class TerritoryEventsConsumerTest {
                 .then().statusCode(200)
                 .body("items.findAll { it.code == '" + code + "' }.eligible", hasItem(true));
         assertEquals(List.of(Map.of("epcis", "{200067213}", "communes", "{57606}")),
-                DB.rows("SELECT epcis::text AS epcis, communes::text AS communes FROM eligible_territory WHERE code = ?", code));
+                DB.rows("SELECT epcis::text AS epcis, communes::text AS communes FROM territory_perimeter WHERE territory_code = ?",
+                        code));
     }
 
     /** The same event delivered twice changes the replica once. */
@@ -94,7 +95,7 @@ class TerritoryEventsConsumerTest {
         await().atMost(PATIENCE).until(() -> changes(code) >= 2);
         assertEquals(2, changes(code));
         assertEquals(1, DB.count("SELECT count(*) FROM consumed_event WHERE event_id = ?", id));
-        assertEquals("LEFT", DB.rows("SELECT status FROM eligible_territory WHERE code = ?", code).get(0).get("status"));
+        assertEquals("LEFT", DB.rows("SELECT status FROM territory WHERE code = ?", code).get(0).get("status"));
     }
 
     /** Leaving the programme flags the territory's open applications; a new perimeter replaces the replica's. */
@@ -117,12 +118,39 @@ class TerritoryEventsConsumerTest {
                 "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"status\":\"LEFT\",\"previousStatus\":\"LABELLED\"}");
         await().atMost(PATIENCE).until(() -> changes(code) == 3);
         assertEquals(List.of(Map.of("communes", "{57606,57221}", "territory_left", true)), DB.rows(
-                "SELECT t.communes::text AS communes, a.territory_left FROM eligible_territory t "
-                        + "JOIN application a ON a.territory_code = t.code WHERE a.id = ?", open));
+                "SELECT p.communes::text AS communes, a.territory_left FROM territory_perimeter p "
+                        + "JOIN application a ON a.territory_code = p.territory_code WHERE a.id = ? "
+                        + "ORDER BY p.effective_on DESC LIMIT 1", open));
         fr.territoires.funding.FundingFixtures.api(fr.territoires.funding.FundingFixtures.admin())
                 .body(fr.territoires.funding.FundingFixtures.application(code, 1000, false, Map.of(envelope, "100")))
                 .when().post("/api/funding/applications")
                 .then().statusCode(409).body("type", org.hamcrest.Matchers.equalTo("urn:territoires:problem:territory-not-eligible"));
+    }
+
+    /**
+     * A perimeter announced for a later day is held until that day: today the territory is still judged
+     * (here, the Region that may read and decide for it) on the perimeter in force.
+     */
+    @Test
+    void aPerimeterAnnouncedForALaterDayTakesEffectOnThatDay() {
+        String code = newCode();
+        labelled(UUID.randomUUID().toString(), code); // 57606, Moselle: Grand Est (44)
+        await().atMost(PATIENCE).until(() -> changes(code) == 1);
+        String later = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusYears(1).toString();
+        KafkaTopics.send(kafka(), Topics.TERRITORY, code, headers(UUID.randomUUID().toString(),
+                "fr.territoires.territory.perimeter-changed.v1", code),
+                "{\"code\":\"" + code + "\",\"name\":\"Nord Lorraine\",\"effectiveOn\":\"" + later + "\","
+                        + "\"perimeter\":{\"epcis\":[\"200054781\"],\"communes\":[\"75056\"]},"
+                        + "\"previousEpcis\":[\"200067213\"]}");
+        await().atMost(PATIENCE).until(() -> changes(code) == 2);
+        assertEquals(2, DB.count("SELECT count(*) FROM territory_perimeter WHERE territory_code = ?", code),
+                "both perimeters kept, each from its day");
+        given().auth().oauth2(fr.territoires.funding.FundingFixtures.officer("44"))
+                .when().get("/api/funding/reports/territories/" + code)
+                .then().statusCode(200).body("regions", equalTo(List.of("44")));
+        given().auth().oauth2(fr.territoires.funding.FundingFixtures.officer("11"))
+                .when().get("/api/funding/reports/territories/" + code)
+                .then().statusCode(403);
     }
 
     /** A malformed message lands in the dead letters, and the next valid one is applied. */

@@ -67,7 +67,7 @@ class TerritoryReplicaStalenessTest {
         KafkaTopics.send(BuildInfrastructure.kafkaBootstrapServers(), Topics.TERRITORY, code,
                 headers("fr.territoires.territory.status-changed.v1", code, 2),
                 "{\"code\":\"" + code + "\",\"name\":\"Sud Alsace\",\"status\":\"LEFT\",\"previousStatus\":\"LABELLED\"}");
-        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM eligible_territory WHERE code = ?", code) == 1);
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM territory WHERE code = ?", code) == 1);
 
         long letter = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", code).get(0).get("id")).longValue();
         given().auth().oauth2(TestTokens.programmeAdmin())
@@ -76,7 +76,8 @@ class TerritoryReplicaStalenessTest {
 
         // Still LEFT; the labelled event's perimeter, which nothing newer replaced, is taken.
         assertEquals(List.of(Map.of("status", "LEFT", "communes", "{57606}")), DB.rows(
-                "SELECT status, communes::text AS communes FROM eligible_territory WHERE code = ?", code));
+                "SELECT t.status, p.communes::text AS communes FROM territory t JOIN territory_perimeter p "
+                        + "ON p.territory_code = t.code WHERE t.code = ? ORDER BY p.effective_on DESC LIMIT 1", code));
     }
 
     @Test
@@ -98,8 +99,9 @@ class TerritoryReplicaStalenessTest {
         await().atMost(PATIENCE).until(() -> DB.count(
                 "SELECT count(*) FROM consumed_event WHERE consumer = 'funding-service' AND event_id = ?", late.get("ce_id")) == 1);
         assertEquals(List.of(Map.of("communes", "{57606,57221}")),
-                DB.rows("SELECT communes::text AS communes FROM eligible_territory WHERE code = ?", code));
-        assertEquals(2, DB.count("SELECT count(*) FROM eligible_territory_change WHERE code = ?", code),
+                DB.rows("SELECT communes::text AS communes FROM territory_perimeter WHERE territory_code = ? "
+                        + "ORDER BY effective_on DESC LIMIT 1", code));
+        assertEquals(2, DB.count("SELECT count(*) FROM territory_change WHERE code = ?", code),
                 "the late event changed nothing");
     }
 }

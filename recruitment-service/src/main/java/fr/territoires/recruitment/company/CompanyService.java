@@ -11,7 +11,7 @@ import fr.territoires.recruitment.Checks;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.access.AccessRules;
 import fr.territoires.recruitment.reference.ReferenceData;
-import fr.territoires.recruitment.territory.Territories;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -11,7 +11,7 @@ import fr.territoires.recruitment.company.CompanyService;
 import fr.territoires.recruitment.need.NeedRequest;
 import fr.territoires.recruitment.need.NeedService;
 import fr.territoires.recruitment.need.RecruitmentNeed;
-import fr.territoires.recruitment.territory.Territories;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -4,7 +4,7 @@ import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.reference.ReferenceData;
 import fr.territoires.recruitment.reference.Rome;
-import fr.territoires.recruitment.territory.Territories;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -14,7 +14,7 @@ import fr.territoires.recruitment.company.Company;
 import fr.territoires.recruitment.company.CompanyRepository;
 import fr.territoires.recruitment.funding.FundedActions;
 import fr.territoires.recruitment.reference.ReferenceData;
-import fr.territoires.recruitment.territory.Territories;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -4,6 +4,7 @@ import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.reference.ReferenceData;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

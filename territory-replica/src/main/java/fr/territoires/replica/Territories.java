@@ -1,5 +1,6 @@
-package fr.territoires.recruitment.territory;
+package fr.territoires.replica;
 
+import fr.territoires.commons.codes.Departements;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,13 +13,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Reads of the territory replica, in the caller's session. */
+/** Reads of the territory replica, in the caller's session, as of a date (the perimeter in force that day). */
 @ApplicationScoped
 public class Territories {
 
     /** A territory as the replica holds it on a date: its perimeter then. */
     public record Known(String code, String name, String status, boolean pilot, List<String> epcis,
             List<String> communes) {
+
+        /** Labelled territories take part in the programme (apply for funding, host companies); others do not. */
+        public boolean labelled() {
+            return "LABELLED".equals(status);
+        }
+
+        /** The regions its communes lie in (INSEE codes, sorted), from the département of each commune. */
+        public List<String> regions() {
+            return communes.stream().map(Departements::regionOfCommune).flatMap(Optional::stream).distinct().sorted()
+                    .toList();
+        }
     }
 
     private static final String CURRENT = """
@@ -46,6 +58,23 @@ public class Territories {
         return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " WHERE t.code = :code", Object[].class)
                 .setParameter("d", on).setParameter("code", code).getResultList())
                 .map(rows -> rows.stream().findFirst().map(Territories::known));
+    }
+
+    /** These territories as the replica knows them on that date, by code (unknown codes are left out). */
+    public Uni<Map<String, Known>> find(java.util.Collection<String> codes, LocalDate on) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " WHERE t.code IN (:codes)", Object[].class)
+                .setParameter("d", on).setParameter("codes", List.copyOf(codes)).getResultList())
+                .map(rows -> rows.stream().map(Territories::known).collect(Collectors.toMap(Known::code, k -> k)));
+    }
+
+    /** Every territory the replica knows, as of that date, by code. */
+    public Uni<List<Known>> all(LocalDate on) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " ORDER BY t.code", Object[].class)
+                .setParameter("d", on).getResultList())
+                .map(rows -> rows.stream().map(Territories::known).toList());
     }
 
     /** Names of the territories with these codes (unknown codes are left out). */

@@ -1,11 +1,11 @@
-package fr.territoires.recruitment.territory;
+package fr.territoires.replica;
 
 import fr.territoires.backbone.inbox.EventHandler;
 import fr.territoires.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The territory events recruitment-service keeps its replica with. */
+/** The territory events a service keeps its replica with, for the backbone's consumer of territory.events. */
 @ApplicationScoped
 public class TerritoryEventHandlers {
 
