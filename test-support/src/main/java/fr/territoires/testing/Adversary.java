@@ -44,7 +44,9 @@ public final class Adversary {
 
     private static final String LONG = "x".repeat(5_000);
     private static final RestAssuredConfig RAW = RestAssuredConfig.config().encoderConfig(
-            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                    // A hand-written multipart body is sent as the text it is, not built by RestAssured.
+                    .encodeContentTypeAs("multipart/form-data", io.restassured.http.ContentType.TEXT));
 
     private final Map<String, String> callers;
     private final Function<String, String> pathValue;
