@@ -33,12 +33,16 @@ public final class Adversary {
         }
     }
 
-    /** What was tried and what broke. */
-    public record Report(int operations, int callers, int requests, List<Finding> findings) {
+    /**
+     * What was tried and what broke; {@code accepted}: the changes (POST, PUT, PATCH, DELETE) answered
+     * 2xx, as "METHOD path as caller with input" — an input the API rightly accepts (an empty object
+     * where every field is optional) may store something, and the caller's test says which may.
+     */
+    public record Report(int operations, int callers, int requests, List<Finding> findings, List<String> accepted) {
 
         public String summary() {
             return operations + " operations × " + callers + " callers: " + requests + " requests, " + findings.size()
-                    + " finding(s)";
+                    + " finding(s), " + accepted.size() + " change(s) accepted";
         }
     }
 
@@ -68,6 +72,7 @@ public final class Adversary {
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<Finding> findings = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
         int operations = 0;
         int requests = 0;
         for (Map.Entry<String, Map<String, Object>> path : new java.util.TreeMap<>(paths).entrySet()) {
@@ -89,11 +94,14 @@ public final class Adversary {
                         requests++;
                         Response r = send(method, url, caller.getValue(), input);
                         check(method + " " + path.getKey(), caller.getKey(), input, r).ifPresent(findings::add);
+                        if (!method.equals("GET") && r.statusCode() / 100 == 2) {
+                            accepted.add(method + " " + path.getKey() + " as " + caller.getKey() + " with " + input.name());
+                        }
                     }
                 }
             }
         }
-        return new Report(operations, callers.size(), requests, findings);
+        return new Report(operations, callers.size(), requests, findings, accepted);
     }
 
     /** One malformed input: query parameters, and a body with its content type (or none). */
