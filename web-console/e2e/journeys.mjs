@@ -150,6 +150,21 @@ results.push(await journey("visiteur", async (j, page) => {
   await page.goto(`${BASE}/donnees`);
   await page.getByRole("heading", { name: "Données ouvertes" }).waitFor();
   await j.check("donnees");
+  // The partner guide, public, reached from the header: the contracts' links and the commands to copy.
+  await page.locator("header").getByRole("link", { name: "Partenaires", exact: true }).first().click();
+  await page.getByRole("heading", { level: 1, name: /Guide des partenaires/ }).waitFor();
+  for (const href of ["/api/docs/openapi.json", "/api/docs/asyncapi.yaml", "/api/docs/asyncapi.bundled.yaml", "/q/swagger-ui"]) {
+    await page.locator(`main a[href="${href}"]`).first().waitFor();
+  }
+  await page.getByText("CloudEventDeserializer.class", { exact: false }).waitFor();
+  await page.getByRole("heading", { name: "Dédupliquer par ce_id" }).waitFor();
+  for (const contract of ["/api/docs/openapi.json", "/api/docs/asyncapi.yaml", "/api/docs/asyncapi.bundled.yaml"]) {
+    const answer = await page.request.get(`${BASE}${contract}`);
+    if (answer.status() !== 200) throw new Error(`${contract} answered ${answer.status()}`);
+  }
+  await j.check("partenaires");
+  await page.goto(`${BASE}/partenaires`);
+  await page.getByRole("heading", { level: 1, name: /Guide des partenaires/ }).waitFor();
   await page.goto(`${BASE}/nulle-part`);
   await page.getByRole("heading", { name: "Page non trouvée" }).waitFor();
 }));

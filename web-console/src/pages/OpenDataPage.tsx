@@ -1,5 +1,6 @@
 import { Download } from "@codegouvfr/react-dsfr/Download";
 import { useEffect } from "react";
+import { Link } from "react-router-dom";
 import { useSession } from "../auth/session";
 import { DownloadButton } from "../components/DownloadButton";
 
@@ -35,6 +36,7 @@ export function OpenDataPage() {
         <li><a href="/q/swagger-ui">Documentation de l'API (Swagger UI)</a></li>
         <li><a href="/api/docs/openapi.json">Contrat OpenAPI de la plateforme</a></li>
         <li><a href="/api/docs/asyncapi.yaml">Contrat AsyncAPI des événements</a></li>
+        <li><Link to="/partenaires">Guide des partenaires : identifiants, client généré, abonnement aux événements</Link></li>
       </ul>
     </>
   );
