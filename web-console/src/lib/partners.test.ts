@@ -5,6 +5,7 @@ describe("partner guide", () => {
   it("links the contracts the gateway serves, from the console's own origin", () => {
     expect(CONTRACTS.map((c) => c.href)).toEqual([
       "/api/docs/openapi.json", "/q/swagger-ui", "/api/docs/asyncapi.yaml", "/api/docs/asyncapi.bundled.yaml"]);
+    expect(CONTRACTS.filter((c) => !c.file).map((c) => c.href)).toEqual(["/q/swagger-ui"]); // a page, not a download
     expect(TOPICS.map((t) => t.topic)).toEqual(["territory.events", "funding.events", "recruitment.events"]);
   });
 

@@ -2,12 +2,15 @@
 // the published contracts' addresses, the topics, and the commands a partner's developer copies.
 // The same content as docs/partners.md, in French.
 
-/** The platform's published contracts, all served by the gateway at the console's own origin. */
+/**
+ * The platform's published contracts, all served by the gateway at the console's own origin: files to
+ * download (DSFR Download, which sets the download attribute), and Swagger UI, a page to open.
+ */
 export const CONTRACTS = [
-  { href: "/api/docs/openapi.json", label: "Contrat OpenAPI 3.1 de l'API (JSON)", details: "Toute l'API en un document : générez votre client à partir de lui" },
-  { href: "/q/swagger-ui", label: "Documentation interactive de l'API (Swagger UI)", details: "Les opérations, leurs paramètres et leurs réponses" },
-  { href: "/api/docs/asyncapi.yaml", label: "Contrat AsyncAPI 3 des événements (YAML)", details: "Les sujets Kafka, les en-têtes CloudEvents et les charges utiles" },
-  { href: "/api/docs/asyncapi.bundled.yaml", label: "Contrat AsyncAPI en un seul fichier (YAML)", details: "Chaque schéma inclus, pour les outils qui ne suivent pas les références" },
+  { href: "/api/docs/openapi.json", file: true, label: "Contrat OpenAPI 3.1 de l'API (JSON)", details: "Toute l'API en un document : générez votre client à partir de lui" },
+  { href: "/q/swagger-ui", file: false, label: "Documentation interactive de l'API (Swagger UI)", details: "Les opérations, leurs paramètres et leurs réponses" },
+  { href: "/api/docs/asyncapi.yaml", file: true, label: "Contrat AsyncAPI 3 des événements (YAML)", details: "Les sujets Kafka, les en-têtes CloudEvents et les charges utiles" },
+  { href: "/api/docs/asyncapi.bundled.yaml", file: true, label: "Contrat AsyncAPI en un seul fichier (YAML)", details: "Chaque schéma inclus, pour les outils qui ne suivent pas les références" },
 ] as const;
 
 /** The three topics; the key is always the territory code (the envelope id for envelope events). */

@@ -42,9 +42,14 @@ export function PartnersGuidePage({ config }: { config: ConsoleConfig }) {
       </nav>
 
       <h2 id="contrats">Les contrats publiés</h2>
-      {CONTRACTS.map((c) => (
+      {CONTRACTS.filter((c) => c.file).map((c) => (
         <Download key={c.href} label={c.label} details={c.details} linkProps={{ href: c.href }} />
       ))}
+      <ul>
+        {CONTRACTS.filter((c) => !c.file).map((c) => (
+          <li key={c.href}><a className="fr-link" href={c.href}>{c.label}</a> — {c.details}</li>
+        ))}
+      </ul>
 
       <h2 id="identifiants" className="fr-mt-4w">Obtenir des identifiants</h2>
       <p>
