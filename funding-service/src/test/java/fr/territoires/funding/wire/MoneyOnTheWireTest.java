@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "funding"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@SuppressWarnings("unchecked")
 class MoneyOnTheWireTest {
 
     @Inject
@@ -41,6 +42,39 @@ class MoneyOnTheWireTest {
         // The mapper Quarkus REST, the idempotency store and the outbox all use.
         assertEquals("{\"a\":2400.50,\"b\":0.00}",
                 json.writeValueAsString(new java.util.TreeMap<>(Map.of("a", new BigDecimal("2400.5"), "b", BigDecimal.ZERO))));
+    }
+
+    @Test
+    void theContractSaysSoAndTypesTheAnswersOfEveryOperation() {
+        JsonPath doc = io.restassured.RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        for (String amount : java.util.List.of("EnvelopeView.properties.ceiling", "PaymentView.properties.amount",
+                "ApplicationView.properties.requested", "PlanLine.properties.requested")) {
+            if (doc.get("components.schemas." + amount) == null) {
+                continue; // a schema named otherwise: the loop below still checks every decimal
+            }
+            assertEquals(0, new BigDecimal("0.01").compareTo(doc.get("components.schemas." + amount + ".multipleOf")), amount);
+        }
+        Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
+        schemas.forEach((name, schema) -> {
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+            if (properties != null) {
+                properties.forEach((property, p) -> {
+                    if ("number".equals(p.get("type")) && p.get("format") == null) {
+                        assertEquals(0, new BigDecimal("0.01").compareTo((BigDecimal) p.get("multipleOf")), name + "." + property);
+                    }
+                });
+            }
+        });
+        // Operations answering a JAX-RS Response declare what they answer (issue 18): 201 and its view.
+        assertTrue(doc.getString("paths.'/api/funding/envelopes'.post.responses.'201'.content.'application/json'.schema.$ref")
+                .endsWith("/EnvelopeView"));
+        assertTrue(doc.getString("paths.'/api/funding/commitments/{id}/payments'.post.responses.'201'.content.'application/json'.schema.$ref")
+                .endsWith("/PaymentView"));
+        assertTrue(doc.getString("paths.'/api/funding/applications/{id}/decision'.post.responses.'200'.content.'application/json'.schema.$ref")
+                .endsWith("/ApplicationView"));
+        assertEquals("string", doc.getString("paths.'/api/funding/reports/scdl'.get.responses.'200'.content.'text/csv'.schema.type"));
     }
 
     @Test
