@@ -128,7 +128,7 @@ public class TerritoryResource {
             + "in phase 1, ti-4420 in phase 2): a PhaseOneProfile, read-only.")
     @APIResponse(responseCode = "200", description = "The public profile (a PhaseOneProfile with phase=2019-2022); ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TerritoryProfile.class, PhaseOneProfile.class})))
+                    schema = @Schema(anyOf = {TerritoryProfile.class, PhaseOneProfile.class})))
     public Uni<Response> profile(@PathParam("code") String code, @QueryParam("phase") String phase) {
         if (phase != null && Phases.FIRST.equals(Phases.parse(phase))) {
             return phaseOne.find(code).map(found -> found.map(t -> {
