@@ -81,7 +81,7 @@ export function App({ config }: { config: ConsoleConfig }) {
         contentDescription="Console du programme Territoires d'industrie : carte et registre des territoires, financements, besoins de recrutement des entreprises."
         bottomItems={[
           { text: "Guide des partenaires", linkProps: { to: "/partenaires" } },
-          { text: "Documentation de l'API", linkProps: { href: "/q/swagger-ui" } },
+          { text: "Documentation de l'API", linkProps: { to: "/q/swagger-ui", reloadDocument: true } },
         ]}
       />
     </>

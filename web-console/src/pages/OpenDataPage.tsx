@@ -4,7 +4,11 @@ import { Link } from "react-router-dom";
 import { useSession } from "../auth/session";
 import { DownloadButton } from "../components/DownloadButton";
 
-/** The registry's open data (public) and, for those allowed, the grants in the SCDL format. */
+/**
+ * The registry's open data (public) and, for those allowed, the grants in the SCDL format. DSFR's
+ * Download gets `to` (with reloadDocument: the gateway serves the file), never `href`: react-dsfr's
+ * router link drops `href`, and the link then pointed at the page itself.
+ */
 export function OpenDataPage() {
   const session = useSession();
   useEffect(() => {
@@ -19,11 +23,11 @@ export function OpenDataPage() {
         librement : une ligne par commune (format de la liste nationale) ou un document JSON par territoire.
       </p>
       <Download label="Liste nationale, phase 2 (2023-2027) — CSV" details="CSV, UTF-8, séparateur point-virgule"
-        linkProps={{ href: "/api/territories/export?format=csv&phase=2023-2027" }} />
+        linkProps={{ to: "/api/territories/export?format=csv&phase=2023-2027", reloadDocument: true }} />
       <Download label="Liste nationale, phase 1 (2019-2022) — CSV" details="CSV, UTF-8"
-        linkProps={{ href: "/api/territories/export?format=csv&phase=2019-2022" }} />
+        linkProps={{ to: "/api/territories/export?format=csv&phase=2019-2022", reloadDocument: true }} />
       <Download label="Territoires de la phase 2, avec EPCI, communes et population — JSON" details="JSON"
-        linkProps={{ href: "/api/territories/export?format=json&phase=2023-2027" }} />
+        linkProps={{ to: "/api/territories/export?format=json&phase=2023-2027", reloadDocument: true }} />
       <h2 className="fr-mt-4w">Subventions accordées (format SCDL)</h2>
       {mayReadGrants ? (
         <DownloadButton path="/api/funding/reports/scdl" filename="subventions-territoires-d-industrie.csv"

@@ -43,7 +43,7 @@ export function PartnersGuidePage({ config }: { config: ConsoleConfig }) {
 
       <h2 id="contrats">Les contrats publiés</h2>
       {CONTRACTS.filter((c) => c.file).map((c) => (
-        <Download key={c.href} label={c.label} details={c.details} linkProps={{ href: c.href }} />
+        <Download key={c.href} label={c.label} details={c.details} linkProps={{ to: c.href, reloadDocument: true }} />
       ))}
       <ul>
         {CONTRACTS.filter((c) => !c.file).map((c) => (
