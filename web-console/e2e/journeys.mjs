@@ -149,7 +149,25 @@ results.push(await journey("visiteur", async (j, page) => {
   await page.getByText(/territoires? trouvés?/).waitFor();
   await page.goto(`${BASE}/donnees`);
   await page.getByRole("heading", { name: "Données ouvertes" }).waitFor();
+  // The downloads point at the files (react-dsfr's router link once dropped an href: they pointed at the page).
+  await page.locator('main a.fr-download__link[href="/api/territories/export?format=csv&phase=2023-2027"]').waitFor();
+  await page.locator('footer a[href="/q/swagger-ui"]').first().waitFor();
   await j.check("donnees");
+  // The partner guide, public, reached from the header: the contracts' links and the commands to copy.
+  await page.locator("header").getByRole("link", { name: "Partenaires", exact: true }).first().click();
+  await page.getByRole("heading", { level: 1, name: /Guide des partenaires/ }).waitFor();
+  for (const href of ["/api/docs/openapi.json", "/api/docs/asyncapi.yaml", "/api/docs/asyncapi.bundled.yaml", "/q/swagger-ui"]) {
+    await page.locator(`main a[href="${href}"]${href.startsWith("/api") ? ".fr-download__link" : ""}`).first().waitFor();
+  }
+  await page.getByText("CloudEventDeserializer.class", { exact: false }).waitFor();
+  await page.getByRole("heading", { name: "Dédupliquer par ce_id" }).waitFor();
+  for (const contract of ["/api/docs/openapi.json", "/api/docs/asyncapi.yaml", "/api/docs/asyncapi.bundled.yaml"]) {
+    const answer = await page.request.get(`${BASE}${contract}`);
+    if (answer.status() !== 200) throw new Error(`${contract} answered ${answer.status()}`);
+  }
+  await j.check("partenaires");
+  await page.goto(`${BASE}/partenaires`);
+  await page.getByRole("heading", { level: 1, name: /Guide des partenaires/ }).waitFor();
   await page.goto(`${BASE}/nulle-part`);
   await page.getByRole("heading", { name: "Page non trouvée" }).waitFor();
 }));

@@ -14,6 +14,7 @@ import { OfficerPage } from "./pages/OfficerPage";
 import { CompanyPage } from "./pages/CompanyPage";
 import { AdminPage } from "./pages/AdminPage";
 import { PartnerPage } from "./pages/PartnerPage";
+import { PartnersGuidePage } from "./pages/PartnersGuidePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 
 export function App({ config }: { config: ConsoleConfig }) {
@@ -52,6 +53,7 @@ export function App({ config }: { config: ConsoleConfig }) {
           { text: "Carte", linkProps: { to: "/" }, isActive: path === "/" },
           { text: "Territoires", linkProps: { to: "/territoires" }, isActive: path.startsWith("/territoires") },
           { text: "Données ouvertes", linkProps: { to: "/donnees" }, isActive: path.startsWith("/donnees") },
+          { text: "Partenaires", linkProps: { to: "/partenaires" }, isActive: path.startsWith("/partenaires") },
           ...(session.user ? [{ text: "Mon espace", linkProps: { to: "/espace" }, isActive: path.startsWith("/espace") }] : []),
         ]}
       />
@@ -61,6 +63,7 @@ export function App({ config }: { config: ConsoleConfig }) {
           <Route path="/territoires" element={<TerritoryListPage />} />
           <Route path="/territoires/:code" element={<TerritoryPage />} />
           <Route path="/donnees" element={<OpenDataPage />} />
+          <Route path="/partenaires" element={<PartnersGuidePage config={config} />} />
           <Route path={CALLBACK_PATH} element={<LoginCallback config={config} />} />
           <Route path="/espace" element={<SpacePage />} />
           <Route path="/espace/territoire/:code" element={<ManagerPage />} />
@@ -76,7 +79,10 @@ export function App({ config }: { config: ConsoleConfig }) {
         id="pied-de-page"
         accessibility="partially compliant"
         contentDescription="Console du programme Territoires d'industrie : carte et registre des territoires, financements, besoins de recrutement des entreprises."
-        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: "/q/swagger-ui" } }]}
+        bottomItems={[
+          { text: "Guide des partenaires", linkProps: { to: "/partenaires" } },
+          { text: "Documentation de l'API", linkProps: { to: "/q/swagger-ui", reloadDocument: true } },
+        ]}
       />
     </>
   );

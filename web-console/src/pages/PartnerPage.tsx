@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { Link } from "react-router-dom";
 import { Report } from "./OfficerPage";
 
 /** Partners read; their systems subscribe to the events (docs/partners.md). */
@@ -20,7 +21,7 @@ export function PartnerPage() {
         <li>Accès : demandez à l'équipe du programme un client <code>partner-&lt;nom&gt;</code> (compte de service) ; ses identifiants donnent un jeton (client credentials) pour l'API et les identifiants du flux.</li>
       </ul>
       <h2>Documentation de l'API</h2>
-      <p><a href="/q/swagger-ui">Swagger UI</a> · <a href="/api/docs/openapi.json">OpenAPI</a></p>
+      <p><a href="/q/swagger-ui">Swagger UI</a> · <a href="/api/docs/openapi.json">OpenAPI</a> · <Link to="/partenaires">Guide des partenaires</Link></p>
       <Report by="FUNDER" title="Financements par financeur" />
     </>
   );

@@ -34,6 +34,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funding/applications")
@@ -112,6 +115,8 @@ public class ApplicationResource {
             description = "The territory's manager, its region's officer or the programme team. The territory must be "
                     + "labelled (known from territory events). Public funding ≤ eligible cost; a local authority keeps at "
                     + "least 20% of the cost. Idempotency-Key accepted.")
+    @APIResponse(responseCode = "201", description = "Prepared (DRAFT); Location: its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<Response> create(@Valid @NotNull ApplicationRequests.NewApplication request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);
@@ -154,6 +159,8 @@ public class ApplicationResource {
                     + "envelope; it commits every amount on its envelope atomically — an envelope without room is a 409 "
                     + "and nothing is committed. Send an Idempotency-Key: a retried request never commits twice. Publishes "
                     + "application-decided.v1 and one funds-committed.v1 per envelope.")
+    @APIResponse(responseCode = "200", description = "Decided, or still under review while other funders' lines wait",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<Response> decide(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Decision decision,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);

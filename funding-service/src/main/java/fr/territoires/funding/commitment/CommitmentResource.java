@@ -31,6 +31,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funding")
@@ -117,6 +120,8 @@ public class CommitmentResource {
             description = "The territory's Region or the programme team. Advances up to 30% of the commitment "
                     + "(funding.max-advance-share); the payments never exceed it; a yearly payment ceiling (CP) holds; the "
                     + "balance settles the commitment and releases what it did not pay. Send an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Paid; Location: the commitment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
     public Uni<Response> pay(@PathParam("id") UUID id, @Valid @NotNull CommitmentRequests.NewPayment request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);
@@ -133,6 +138,8 @@ public class CommitmentResource {
     @Operation(summary = "Release part or all of what is committed and unpaid",
             description = "The territory's Region or the programme team; the amount goes back to the envelope. Send an "
                     + "Idempotency-Key. Publishes funds-decommitted.v1.")
+    @APIResponse(responseCode = "200", description = "Released; the commitment as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
     public Uni<Response> decommit(@PathParam("id") UUID id, @Valid @NotNull CommitmentRequests.Release request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);
@@ -148,6 +155,8 @@ public class CommitmentResource {
     @Operation(summary = "Take back (part of) a payment",
             description = "A clawback is recorded as a payment of kind REVERSAL; the original stays. Send an "
                     + "Idempotency-Key. Publishes payment-reversed.v1.")
+    @APIResponse(responseCode = "201", description = "The reversal (kind REVERSAL); Location: the commitment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
     public Uni<Response> reverse(@PathParam("id") UUID paymentId, @Valid @NotNull CommitmentRequests.Release request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);

@@ -31,6 +31,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funding/envelopes")
@@ -97,6 +100,8 @@ public class EnvelopeResource {
                     + "Scope NATIONAL, REGION (scopeRegion) or TERRITORIES (scopeTerritories); fiscal years; commitment "
                     + "ceiling (AE) and optional yearly payment ceilings (CP). Idempotency-Key accepted. Publishes "
                     + "funding.envelope-opened.v1.")
+    @APIResponse(responseCode = "201", description = "Opened; Location: its address (a replay of the same Idempotency-Key answers the same)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvelopeView.class)))
     public Uni<Response> open(@Valid @NotNull EnvelopeRequests.NewEnvelope request,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);

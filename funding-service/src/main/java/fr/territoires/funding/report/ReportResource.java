@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,6 +48,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reports")
 @Authenticated
 public class ReportResource {
+
+    /**
+     * The JSON page of the envelope report, for the OpenAPI only: an annotation cannot name
+     * {@code Page<EnvelopeLine>}, which the operation answers (it also answers CSV).
+     */
+    @Schema(name = "PageEnvelopeLine")
+    public record EnvelopeLinePage(List<ReportQueries.EnvelopeLine> items, int page, int size, long total) {
+    }
 
     /** A group of the summary; the key is the territory or region code, priority, funder or year. */
     public record GroupView(String key, String label, long approvedApplications, BigDecimal committed, BigDecimal paid,
@@ -95,6 +107,9 @@ public class ReportResource {
     @Operation(summary = "Envelopes' balances: ceiling, committed, paid, available",
             description = "By funder, name and id. Filters q (part of the name), funder, priority, status. JSON is paged "
                     + "(page, size); format=csv gives every matching envelope as CSV (comma, dot decimals).")
+    @APIResponse(responseCode = "200", description = "A page of envelopes (JSON), or with format=csv every matching envelope", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvelopeLinePage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> envelopes(@BeanParam PagingParams paging, @QueryParam("format") String format,
             @QueryParam("q") String q, @QueryParam("funder") String funder, @QueryParam("priority") String priority,
             @QueryParam("status") String status) {
@@ -125,6 +140,9 @@ public class ReportResource {
                     + "their year, payments by fiscal year, applications by the year of their commitments), territory, "
                     + "region. A territory in two regions counts in both; a co-financed application counts for each "
                     + "funder and priority; the total counts everything once. format=csv for CSV.")
+    @APIResponse(responseCode = "200", description = "The groups and the total (JSON), or with format=csv one row per group", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> summary(@QueryParam("by") String by, @QueryParam("year") String year,
             @QueryParam("territory") String territory, @QueryParam("region") String region,
             @QueryParam("format") String format) {
@@ -191,6 +209,8 @@ public class ReportResource {
     @Operation(summary = "Approved grants in the SCDL subventions open-data format (CSV)",
             description = "Schema SCDL subventions 2.0.0: its fourteen columns in order, one row per commitment still "
                     + "holding money. Optional year (of the convention, i.e. the commitment) and funder.")
+    @APIResponse(responseCode = "200", description = "SCDL subventions 2.0.0, one row per commitment still holding money",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> scdl(@QueryParam("year") String year, @QueryParam("funder") String funder) {
         Integer conventionYear = ReportParams.year(year);
         Envelope.Funder awardedBy = EnumParam.parse("funder", funder, Envelope.Funder.class);

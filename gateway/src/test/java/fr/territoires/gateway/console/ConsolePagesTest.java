@@ -44,6 +44,10 @@ class ConsolePagesTest {
                 .header("Cache-Control", "no-cache")
                 .header("Content-Security-Policy", containsString("script-src 'self';"));
         given().when().get("/espace/territoire/ti-0000?x=1").then().statusCode(200).body(containsString("id=\"root\""));
+        // The partner guide is public: no sign-in, the console itself shows it.
+        given().when().get("/partenaires").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<div id=\"root\"></div>"), not(containsString("<script>")))
+                .header("Content-Security-Policy", containsString("script-src 'self';"));
     }
 
     @Test
@@ -65,6 +69,7 @@ class ConsolePagesTest {
         assertTrue(ConsolePages.isConsoleRoute("/"));
         assertTrue(ConsolePages.isConsoleRoute("/territoires/ti-4420"));
         assertTrue(ConsolePages.isConsoleRoute("/espace/region"));
+        assertTrue(ConsolePages.isConsoleRoute("/partenaires"));
         assertFalse(ConsolePages.isConsoleRoute("/api/territories"));
         assertFalse(ConsolePages.isConsoleRoute("/api"));
         assertFalse(ConsolePages.isConsoleRoute("/q/health"));

@@ -2,6 +2,8 @@ package fr.territoires.gateway.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -34,7 +36,10 @@ class DashboardResourceTest {
                         "recruitment.thisMonth", nullValue(),
                         "recruitment.shortageJobs", nullValue(),
                         "missing.part", contains("recruitment.thisMonth", "recruitment.shortageJobs"),
-                        "missing.reason", contains("unavailable", "unavailable"));
+                        "missing.reason", contains("unavailable", "unavailable"))
+                // The services' amounts pass through with their cents (DecimalJson in the gateway too).
+                .body(containsString("\"committed\":154000.00,\"leverage\":5.40"),
+                        not(containsString("154000.0,")), not(containsString("5.4,")));
     }
 
     @Test

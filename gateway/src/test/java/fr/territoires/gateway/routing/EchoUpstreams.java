@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * A request with {@code X-Echo-Drop-First: n} is dropped (the connection closed without an answer,
  * as by a crashing service) while its URI has been seen at most n times: tests make flaky or dead
  * services that way, on URIs of their own, and count the attempts with {@code seen}.
+ * Each answer also carries amounts as funding-service writes them ({@code committed: 154000.00}), to
+ * see that the gateway passes them on with their cents.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -88,7 +90,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
                         + "\",\"uri\":\"" + exchange.getRequestURI() + "\",\"seen\":" + seen + ",\"bodyLength\":" + length
-                        + ",\"bodySha256\":\"" + HexFormat.of().formatHex(sha.digest()) + "\",\"headers\":{"
+                        + ",\"bodySha256\":\"" + HexFormat.of().formatHex(sha.digest())
+                        + "\",\"committed\":154000.00,\"leverage\":5.40,\"headers\":{"
                         + headers.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\""
                                 + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                                 .collect(Collectors.joining(",")) + "}}";

@@ -2,10 +2,14 @@ package fr.territoires.commons.openapi;
 
 import fr.territoires.commons.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -45,12 +49,31 @@ public class ContractFilter implements OASFilter {
             "404", "No such resource (or not visible to the caller)",
             "500", "Unexpected failure; detail gives the reference of the log line, never a stack trace");
 
+    /** What a service's decimals are documented as when they are all euros ({@code platform.json.money=true}). */
+    static final BigDecimal CENT = new BigDecimal("0.01");
+    static final BigDecimal MONEY_EXAMPLE = new BigDecimal("2400.50");
+    static final String MONEY_DESCRIPTION = "Euros, a JSON number written with two decimals (2400.50)";
+
+    private final boolean money;
+
+    /** As Quarkus runs it: {@code platform.json.money} says whether the service's decimals are euros (commons.json.DecimalJson). */
+    public ContractFilter() {
+        this(ConfigProvider.getConfig().getOptionalValue("platform.json.money", Boolean.class).orElse(false));
+    }
+
+    ContractFilter(boolean money) {
+        this.money = money;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         Components components = api.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
             api.setComponents(components);
+        }
+        if (money && components.getSchemas() != null) {
+            components.getSchemas().values().forEach(schema -> money(schema, new IdentityHashMap<>()));
         }
         components.addSchema(FIELD_ERROR_SCHEMA, fieldErrorSchema());
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
@@ -127,6 +150,38 @@ public class ContractFilter implements OASFilter {
                     response.setContent(problemContent());
                 }
             });
+        }
+    }
+
+    /**
+     * A decimal of a service whose decimals are all euros (BigDecimal: {@code type: number} without a
+     * format; a double would say {@code format: double}) says what DecimalJson writes: a multiple of
+     * 0.01, with an example, so that a generated client and its reader know the cents are always there.
+     */
+    static void money(Schema schema, Map<Schema, Boolean> seen) {
+        if (schema == null || seen.put(schema, Boolean.TRUE) != null) {
+            return;
+        }
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NUMBER) && schema.getFormat() == null) {
+            if (schema.getMultipleOf() == null) {
+                schema.setMultipleOf(CENT);
+            }
+            if (schema.getExamples() == null || schema.getExamples().isEmpty()) {
+                schema.setExamples(List.of(MONEY_EXAMPLE));
+            }
+            if (schema.getDescription() == null || schema.getDescription().isBlank()) {
+                schema.setDescription(MONEY_DESCRIPTION);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> money(p, seen));
+        }
+        money(schema.getItems(), seen);
+        money(schema.getAdditionalPropertiesSchema(), seen);
+        for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(g -> money(g, seen));
+            }
         }
     }
 

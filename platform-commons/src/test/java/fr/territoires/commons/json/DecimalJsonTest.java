@@ -1,6 +1,7 @@
 package fr.territoires.commons.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -13,8 +14,16 @@ class DecimalJsonTest {
 
     private static ObjectMapper mapper(boolean money) {
         ObjectMapper mapper = new ObjectMapper();
-        new DecimalJson(money).customize(mapper);
+        new DecimalJson(() -> money).customize(mapper);
         return mapper;
+    }
+
+    @Test
+    void itIsABeanThatQuarkusCreates() throws Exception {
+        // Two constructors and no @Inject made it no bean at all, silently (issue 18).
+        assertEquals(1, DecimalJson.class.getDeclaredConstructors().length);
+        assertTrue(DecimalJson.class.getDeclaredConstructors()[0].isAnnotationPresent(jakarta.inject.Inject.class));
+        assertTrue(DecimalJson.class.isAnnotationPresent(jakarta.inject.Singleton.class));
     }
 
     @Test

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/recruitment/companies")
@@ -60,6 +63,8 @@ public class CompanyResource {
     @GET
     @Path("{siret}")
     @Operation(summary = "One company", description = "ETag: its version, for If-Match on changes.")
+    @APIResponse(responseCode = "200", description = "The company; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     public Uni<Response> getCompany(@PathParam("siret") String siret) {
         return companies.get(siret, CallerScope.of(identity)).map(c -> Versioned.ok(view(c), c.version));
     }
@@ -71,6 +76,8 @@ public class CompanyResource {
             description = "SIRET (Luhn; La Poste exception), name, NAF rév. 2 code from the official list, commune (INSEE) "
                     + "which must lie in a labelled territory's perimeter, size band. A company registers its own SIREN's "
                     + "establishments; a territory-manager those of its territories.")
+    @APIResponse(responseCode = "201", description = "Registered; Location: its address, ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     public Uni<Response> registerCompany(@NotNull CompanyRequest request) {
         return companies.register(request, CallerScope.of(identity)).map(c -> Versioned.tagged(
                 Response.created(URI.create("/api/recruitment/companies/" + c.siret)).entity(view(c)), c.version).build());
@@ -82,6 +89,8 @@ public class CompanyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a company", description = "Replaces it (the SIRET stays). If-Match: 412 on a stale version. "
             + "Needs already declared keep the territory they were declared in.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     public Uni<Response> replaceCompany(@PathParam("siret") String siret, @NotNull CompanyRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         return companies.replace(siret, request, IfMatch.parse(ifMatch), CallerScope.of(identity))

@@ -15,6 +15,10 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/recruitment/indicators")
@@ -51,6 +55,9 @@ public class IndicatorResource {
                     + "their share, share open to work-study, average age of the open needs, share of positions left "
                     + "unfilled at expiry, tension (docs/recruitment.md). format=csv for a spreadsheet (semicolons). Any "
                     + "signed-in role: aggregates only.")
+    @APIResponse(responseCode = "200", description = "The series (JSON), or with format=csv a spreadsheet (semicolons)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Series.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> indicatorSeries(@QueryParam("level") String level, @QueryParam("area") String area,
             @QueryParam("by") String by, @QueryParam("romeCode") String romeCode, @QueryParam("family") String family,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
@@ -77,6 +84,8 @@ public class IndicatorResource {
     @Operation(summary = "The most tense jobs (ROME codes) of an area in a month",
             description = "level and area as for the series (area required unless NATIONAL); month YYYY-MM (default the "
                     + "current one); limit 1-50 (default 10). Most tense first, then most open positions.")
+    @APIResponse(responseCode = "200", description = "The most tense jobs, most tense first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShortageJobs.class)))
     public Uni<Response> shortageJobs(@QueryParam("level") String level, @QueryParam("area") String area,
             @QueryParam("month") String month, @QueryParam("limit") String limit) {
         Indicators.Level l = level(level);

@@ -127,6 +127,8 @@ public class NeedResource {
             description = "Replaces the need; filledCount (at most headcount) sets the status: OPEN, PARTIALLY_FILLED, or "
                     + "FILLED (need-filled.v1; otherwise need-updated.v1). If-Match: 412 on a stale version. A filled, "
                     + "cancelled or expired need cannot change (409).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     public Uni<Response> replaceNeed(@PathParam("id") String id, @NotNull NeedRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         return needs.replace(id, request, IfMatch.parse(ifMatch), CallerScope.of(identity))
@@ -139,6 +141,8 @@ public class NeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel an open need", description = "An optional reason (kept here, never published). If-Match. "
             + "Publishes recruitment.need-cancelled.v1.")
+    @APIResponse(responseCode = "200", description = "Cancelled; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     public Uni<Response> cancelNeed(@PathParam("id") String id, Cancellation body, @HeaderParam("If-Match") String ifMatch) {
         return needs.cancel(id, body == null ? null : body.reason(), IfMatch.parse(ifMatch), CallerScope.of(identity))
                 .map(d -> Versioned.ok(view(d), d.need().version));

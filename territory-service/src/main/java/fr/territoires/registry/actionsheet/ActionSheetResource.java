@@ -30,6 +30,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories/{code}/action-sheets")
@@ -70,6 +73,8 @@ public class ActionSheetResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One action sheet", description = "ETag: its version, for If-Match on changes.")
+    @APIResponse(responseCode = "200", description = "The action sheet; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionSheetView.class)))
     public Uni<Response> get(@PathParam("code") String code, @PathParam("id") long id) {
         return sheets.get(code, id).map(a -> Versioned.ok(ActionSheetView.of(a), a.version));
     }
@@ -80,6 +85,8 @@ public class ActionSheetResource {
     @Operation(summary = "Add an action sheet",
             description = "The territory's manager, its region's officer or the programme team. Starts as IDEA (default) "
                     + "or IN_PROGRESS. Publishes territory.action-sheet-added.v1.")
+    @APIResponse(responseCode = "201", description = "Added; Location: its address, ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionSheetView.class)))
     public Uni<Response> add(@PathParam("code") String code, @Valid @NotNull ActionSheetRequest request) {
         return sheets.add(code, request, CallerScope.of(identity)).map(a -> Versioned.tagged(Response
                 .created(URI.create("/api/territories/" + code + "/action-sheets/" + a.id)).entity(ActionSheetView.of(a)),
@@ -93,6 +100,8 @@ public class ActionSheetResource {
     @Operation(summary = "Change an action sheet, its status included",
             description = "Replaces the sheet. Status moves IDEA → IN_PROGRESS → DONE, or to ABANDONED before DONE (409 "
                     + "otherwise). If-Match protects against lost updates (412). Publishes territory.action-sheet-updated.v1.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionSheetView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @PathParam("id") long id,
             @Valid @NotNull ActionSheetRequest request, @HeaderParam("If-Match") String ifMatch) {
         return sheets.replace(code, id, request, IfMatch.parse(ifMatch), CallerScope.of(identity))

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories/{code}/governance")
@@ -41,6 +44,8 @@ public class GovernanceResource {
     @Operation(summary = "A territory's governance (public)",
             description = "The binôme, the project lead and who funds the post, committee meetings with their decisions, "
                     + "and the contract's documents in signature order. ETag: the binôme/project-lead record's version.")
+    @APIResponse(responseCode = "200", description = "The governance; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceView.class)))
     public Uni<Response> get(@PathParam("code") String code) {
         return governance.view(code).map(view -> Versioned.ok(view, view.version()));
     }
@@ -51,6 +56,8 @@ public class GovernanceResource {
     @Operation(summary = "Set the binôme, the project lead and the post's funders",
             description = "The territory's manager, its region's officer or the programme team. Replaces the whole record; "
                     + "If-Match with the ETag protects against lost updates (412). Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @Valid @NotNull GovernanceRequests.GovernanceUpdate update,
             @HeaderParam("If-Match") String ifMatch) {
         return governance.replace(code, update, IfMatch.parse(ifMatch), CallerScope.of(identity))
@@ -65,6 +72,8 @@ public class GovernanceResource {
             description = "LOCAL_PROJECT meetings: the territory's manager, its region's officer or the programme team; "
                     + "REGIONAL_STEERING meetings: the region's officer or the programme team. A future meeting has no "
                     + "decisions yet. Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location: the territory's governance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceView.Meeting.class)))
     public Uni<Response> recordMeeting(@PathParam("code") String code, @Valid @NotNull GovernanceRequests.NewMeeting meeting) {
         return governance.recordMeeting(code, meeting, CallerScope.of(identity)).map(m -> Response
                 .created(URI.create("/api/territories/" + code + "/governance")).entity(m).build());
@@ -78,6 +87,8 @@ public class GovernanceResource {
             description = "The region's officer or the programme team. Order: PROTOCOLE_ACCORD, then one CONTRAT, then "
                     + "AVENANTs, each signed on or after the previous one (409 out of order, 400 for wrong dates). "
                     + "Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location: the territory's governance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceView.Document.class)))
     public Uni<Response> recordContractDocument(@PathParam("code") String code,
             @Valid @NotNull GovernanceRequests.NewContractDocument document) {
         return governance.recordContractDocument(code, document, CallerScope.of(identity)).map(d -> Response

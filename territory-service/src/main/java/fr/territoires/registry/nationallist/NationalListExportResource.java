@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories/export")
@@ -34,6 +38,9 @@ public class NationalListExportResource {
             description = "format=csv (default): the national list's format, one row per commune; format=json: "
                     + "territories with EPCIs, communes, population, départements and regions. phase (default "
                     + "2023-2027) and asOf (default today).")
+    @APIResponse(responseCode = "200", description = "The national list: CSV (default) or JSON (format=json)", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NationalListExport.OpenData.class))})
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("phase") String phase,
             @QueryParam("asOf") String asOf) {
         String p = Phases.parse(phase);

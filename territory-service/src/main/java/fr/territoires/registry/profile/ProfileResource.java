@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories/{code}/industrial-profile")
@@ -39,6 +42,8 @@ public class ProfileResource {
     @Operation(summary = "A territory's industrial profile (public)",
             description = "Share of industrial jobs (percent), industrial establishments, the year and source of the figures, "
                     + "key companies by SIREN.")
+    @APIResponse(responseCode = "200", description = "The industrial profile; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Uni<Response> get(@PathParam("code") String code) {
         return profiles.view(code).map(view -> Versioned.ok(view, view.version()));
     }
@@ -49,6 +54,8 @@ public class ProfileResource {
     @Operation(summary = "Set a territory's industrial profile",
             description = "The territory's manager, its region's officer or the programme team; replaces the whole profile. "
                     + "SIRENs are Luhn-checked. If-Match protects against lost updates (412). Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @Valid @NotNull ProfileRequests.ProfileUpdate update,
             @HeaderParam("If-Match") String ifMatch) {
         return profiles.replace(code, update, IfMatch.parse(ifMatch), CallerScope.of(identity))

@@ -31,6 +31,9 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories/{code}/sites")
@@ -69,6 +72,8 @@ public class SiteResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One industrial site (public)", description = "ETag: its version, for If-Match on changes.")
+    @APIResponse(responseCode = "200", description = "The site; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> get(@PathParam("code") String code, @PathParam("id") long id) {
         return sites.get(code, id).map(s -> Versioned.ok(view(s), s.version));
     }
@@ -79,6 +84,8 @@ public class SiteResource {
     @Operation(summary = "List a site for investors",
             description = "The territory's manager, its region's officer or the programme team. The commune must be in the "
                     + "territory's perimeter today; area in hectares, positive. Publishes territory.site-listed.v1.")
+    @APIResponse(responseCode = "201", description = "Listed; Location: its address, ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> add(@PathParam("code") String code, @Valid @NotNull SiteRequest request) {
         return sites.offer(code, request, CallerScope.of(identity)).map(s -> Versioned.tagged(Response
                 .created(URI.create("/api/territories/" + code + "/sites/" + s.id)).entity(view(s)), s.version).build());
@@ -90,6 +97,8 @@ public class SiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a site, its status included",
             description = "Replaces the site. If-Match protects against lost updates (412). Publishes territory.site-updated.v1.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @PathParam("id") long id,
             @Valid @NotNull SiteRequest request, @HeaderParam("If-Match") String ifMatch) {
         return sites.replace(code, id, request, IfMatch.parse(ifMatch), CallerScope.of(identity))

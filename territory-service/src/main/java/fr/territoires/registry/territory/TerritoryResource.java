@@ -35,6 +35,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/territories")
@@ -123,6 +126,9 @@ public class TerritoryResource {
     @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes. "
             + "phase=2019-2022 reads the official phase-1 list instead (codes are per phase: Val de Lorraine is ti-4413 "
             + "in phase 1, ti-4420 in phase 2): a PhaseOneProfile, read-only.")
+    @APIResponse(responseCode = "200", description = "The public profile (a PhaseOneProfile with phase=2019-2022); ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(anyOf = {TerritoryProfile.class, PhaseOneProfile.class})))
     public Uni<Response> profile(@PathParam("code") String code, @QueryParam("phase") String phase) {
         if (phase != null && Phases.FIRST.equals(Phases.parse(phase))) {
             return phaseOne.find(code).map(found -> found.map(t -> {
@@ -154,6 +160,8 @@ public class TerritoryResource {
     @RolesAllowed("programme-admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a territory to the registry", description = "programme-admin. A labelled territory is announced on territory.events.")
+    @APIResponse(responseCode = "201", description = "Added; Location: its address, ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerritoryProfile.class)))
     public Uni<Response> create(@Valid @NotNull TerritoryRequests.NewTerritory request) {
         return service.create(request).chain(t -> profileResponse(Response.created(URI.create("/api/territories/" + t.code)), t));
     }
@@ -165,6 +173,8 @@ public class TerritoryResource {
     @Operation(summary = "Rename a territory, set its pilot flag or phases",
             description = "programme-admin, or the region-officer of its region. Absent fields stay; the code never changes. "
                     + "territory.updated.v1 says what changed. If-Match with the ETag protects against lost updates (412).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerritoryProfile.class)))
     public Uni<Response> changeIdentity(@PathParam("code") String code,
             @Valid @NotNull TerritoryRequests.IdentityChange change, @HeaderParam("If-Match") String ifMatch) {
         return service.changeIdentity(code, change, IfMatch.parse(ifMatch), CallerScope.of(identity))
@@ -177,6 +187,8 @@ public class TerritoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a territory's status",
             description = "programme-admin, or the region-officer of its region. If-Match with the ETag protects against lost updates (412).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerritoryProfile.class)))
     public Uni<Response> changeStatus(@PathParam("code") String code, @Valid @NotNull TerritoryRequests.StatusChange change,
             @HeaderParam("If-Match") String ifMatch) {
         return service.changeStatus(code, change, IfMatch.parse(ifMatch), CallerScope.of(identity))
