@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import fr.territoires.commons.outage.OutageConfig;
 import fr.territoires.commons.outage.Outages;
 import fr.territoires.commons.tracing.TraceIds;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -83,6 +82,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (Outages.unavailable(e).isPresent()) {
+            return dependencyUnavailable(e, uri); // Keycloak's keys could not be fetched: not the caller's fault
+        }
         return unauthenticated(uri);
     }
 
@@ -152,23 +154,29 @@ public class ProblemMappers {
             return respond(Problem.of("concurrent-change", "Conflict", 409,
                     "The record was changed at the same time by someone else; read it again"), uri);
         }
-        Optional<String> away = Outages.unavailable(e);
-        if (away.isPresent()) {
-            // A dependency is away (database, Kafka, Keycloak's keys): the same request will succeed
-            // once it is back. No stack trace: the readiness check and the alert say which one.
-            LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), away.get(), e.toString());
-            return Response.status(503)
-                    .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(withTrace(Problem.of("unavailable", "Service Unavailable", 503,
-                            "A service the platform depends on is unavailable for a moment; try again later")
-                            .withInstance(uri.getPath())))
-                    .build();
+        if (Outages.unavailable(e).isPresent()) {
+            return dependencyUnavailable(e, uri);
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; quote reference " + reference + " to the platform team"), uri);
+    }
+
+    /**
+     * A dependency is away (database, Kafka, Keycloak's keys): the same request will succeed once it
+     * is back. No stack trace: the readiness check and the alert say which one.
+     */
+    private Response dependencyUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("?"),
+                e.toString());
+        return Response.status(503)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))
+                .type(Problem.MEDIA_TYPE)
+                .entity(withTrace(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                        "A service the platform depends on is unavailable for a moment; try again later")
+                        .withInstance(uri.getPath())))
+                .build();
     }
 
     private static Response unauthenticated(UriInfo uri) {
