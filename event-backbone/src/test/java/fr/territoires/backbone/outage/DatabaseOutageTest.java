@@ -76,7 +76,7 @@ class DatabaseOutageTest {
                 r.then().statusCode(503)
                         .contentType("application/problem+json")
                         .header("Retry-After", notNullValue())
-                        .body("type", equalTo("urn:territoires:problem:unavailable"))
+                        .body("type", equalTo("urn:territoires:problem:dependency-unavailable"))
                         .body("status", equalTo(503))
                         .body("traceId", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"))
                         .body(not(containsString("Exception")));
