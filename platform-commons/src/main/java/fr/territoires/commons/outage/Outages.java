@@ -27,13 +27,15 @@ public final class Outages {
             "io.vertx.core.net.ConnectTimeoutException",
             "io.netty.channel.ConnectTimeoutException",
             "io.vertx.core.http.ConnectionPoolTooBusyException",
-            "io.agroal.api.exceptions.AgroalAcquisitionTimeoutException",
             "org.apache.kafka.common.errors.TimeoutException",
             "org.apache.kafka.common.errors.DisconnectException",
             "org.apache.kafka.common.errors.NetworkException",
             "io.quarkus.oidc.common.runtime.OidcEndpointAccessException");
 
-    /** Messages of the pools and drivers that say no connection could be had (they have no class of their own). */
+    /**
+     * Messages of the pools and drivers that say no connection could be had (they have no class of
+     * their own): Agroal's "Acquisition timeout while waiting for new connection", the Vert.x pools'…
+     */
     static final List<String> UNAVAILABLE_MESSAGES = List.of(
             "connection refused",
             "connection is not active",

@@ -41,6 +41,10 @@ class OutagesTest {
         assertTrue(Outages.unavailable(new IllegalStateException("Connection is not active now")).isPresent());
         assertTrue(Outages.unavailable(new RuntimeException("Timeout while waiting for a connection from the pool"))
                 .isPresent());
+        assertTrue(Outages.unavailable(new SQLException("Acquisition timeout while waiting for new connection"))
+                .isPresent(), "Agroal's pool");
+        assertTrue(Outages.unavailable(new io.quarkus.security.AuthenticationFailedException(
+                new ConnectException("Connection refused: keycloak/10.0.0.7:8080"))).isPresent(), "Keycloak's keys");
     }
 
     @Test
