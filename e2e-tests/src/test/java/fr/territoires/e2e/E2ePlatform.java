@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The whole platform for the end-to-end suites, started once per test JVM: the four packaged
  * services as processes on the build's real PostgreSQL, Kafka and Keycloak. Stopped when the JVM
- * ends, and by the build's watchdog whatever happens.
+ * ends, and by the build's watchdog whatever happens. Every process exports its spans to
+ * {@link #traces()}, a small OTLP/HTTP receiver in this JVM (TI_OTLP_ENDPOINT).
  */
 final class E2ePlatform {
 
@@ -24,6 +25,7 @@ final class E2ePlatform {
     private final Stack stack;
     private final List<QuarkusService> services = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
+    private final OtlpReceiver traces = new OtlpReceiver();
 
     private E2ePlatform() {
         Path root = BuildInfrastructure.buildRoot();
@@ -39,6 +41,9 @@ final class E2ePlatform {
             Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
                     BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(),
                     url("territory-service"), url("funding-service"), url("recruitment-service")));
+            env.put("TI_OTLP_ENDPOINT", traces.endpoint());
+            env.put("TI_OTLP_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             if (s.name().equals("gateway")) {
                 env.putAll(gatewayEnvironment);
             }
@@ -55,7 +60,15 @@ final class E2ePlatform {
             stack.stop(services);
             throw new java.io.UncheckedIOException("the watchdog could not be set up", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.stop(services)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop(services);
+            traces.close();
+        }));
+    }
+
+    /** The spans every process of the platform exported. */
+    OtlpReceiver traces() {
+        return traces;
     }
 
     /** Extra configuration of the gateway (benchmarks lift its rate limit); before the first {@link #get()}. */

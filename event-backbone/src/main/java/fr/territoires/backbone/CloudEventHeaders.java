@@ -16,6 +16,11 @@ public final class CloudEventHeaders {
      */
     public static final String SEQUENCE = "ce_sequence";
     public static final int SEQUENCE_DIGITS = 19;
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C traceparent of the span that wrote the
+     * event, so that its consumers (and partners) continue the trace.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
     public static final String CONTENT_TYPE = "content-type";
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -117,6 +117,56 @@ public final class BuildInfrastructure {
         }
     }
 
+    /**
+     * A PostgreSQL of its own for a test that stops and restarts the database under a running
+     * service, so that the other tests of the build keep the shared one. Started empty with these
+     * databases; restarts keep its data (a stopped database must come back with what it had).
+     */
+    public static synchronized DedicatedPostgres dedicatedPostgres(String name, String... databases) {
+        return DEDICATED_PG.computeIfAbsent(name, n -> {
+            Path runDir = dir().resolve(n);
+            try {
+                Dirs.deleteRecursively(runDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            DedicatedPostgres pg = new DedicatedPostgres(runDir, OsProcesses.freePort(), List.of(databases));
+            pg.start();
+            return pg;
+        });
+    }
+
+    private static final Map<String, DedicatedPostgres> DEDICATED_PG = new java.util.HashMap<>();
+
+    public static final class DedicatedPostgres {
+
+        private final Stack stack;
+        private final PostgresServer server;
+
+        private DedicatedPostgres(Path runDir, int port, List<String> databases) {
+            this.stack = new Stack(runDir, line -> System.out.println("[test-infra " + runDir.getFileName() + "]" + line));
+            this.server = new PostgresServer(runDir, port, DB_USER, DB_PASSWORD, databases, false);
+        }
+
+        public Postgres postgres() {
+            return new Postgres("localhost", server.port(), DB_USER, DB_PASSWORD);
+        }
+
+        /** Fast shutdown: open transactions are rolled back, connections closed. */
+        public synchronized void stop() {
+            stack.stop(List.of(server));
+        }
+
+        public synchronized void start() {
+            stack.start(List.of(server));
+            try {
+                stopWhenBuildEnds(stack, server);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public static synchronized String keycloakUrl() {
         return PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL").orElseGet(() ->
                 shared("keycloak", ports -> new KeycloakServer(dir(), ports[0], ports[1], true), 2).url());

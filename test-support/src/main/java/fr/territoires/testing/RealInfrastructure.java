@@ -13,6 +13,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database;
     private String dedicatedKafka;
+    private String dedicatedPostgres;
 
     /**
      * {@code database}: the service's database for this test run; {@code dedicatedKafka}: a name,
@@ -22,6 +23,15 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", "test");
         dedicatedKafka = initArgs.get("dedicatedKafka");
+        dedicatedPostgres = initArgs.get("dedicatedPostgres");
+    }
+
+    /**
+     * The PostgreSQL a test stops and restarts (init argument {@code dedicatedPostgres}); the same one
+     * the application under test was given, holding the {@code database} of the test.
+     */
+    public static BuildInfrastructure.DedicatedPostgres dedicatedPostgres(String name, String database) {
+        return BuildInfrastructure.dedicatedPostgres(name, database);
     }
 
     /** The broker a test stops and restarts; the same one the application under test was given. */
@@ -31,7 +41,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(database);
+        BuildInfrastructure.Postgres pg = dedicatedPostgres == null ? BuildInfrastructure.postgres(database)
+                : BuildInfrastructure.dedicatedPostgres(dedicatedPostgres, database).postgres();
         return Map.of(
                 "quarkus.datasource.reactive.url", pg.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),

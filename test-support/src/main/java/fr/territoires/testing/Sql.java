@@ -17,12 +17,20 @@ public final class Sql {
 
     private final String database;
 
-    private Sql(String database) {
+    private final java.util.function.Supplier<BuildInfrastructure.Postgres> server;
+
+    private Sql(String database, java.util.function.Supplier<BuildInfrastructure.Postgres> server) {
         this.database = database;
+        this.server = server;
     }
 
     public static Sql on(String database) {
-        return new Sql(database);
+        return new Sql(database, () -> BuildInfrastructure.postgres(database));
+    }
+
+    /** A database of a test's dedicated PostgreSQL (see {@link RealInfrastructure#dedicatedPostgres}). */
+    public static Sql on(BuildInfrastructure.DedicatedPostgres server, String database) {
+        return new Sql(database, server::postgres);
     }
 
     public long count(String sql, Object... params) {
@@ -30,7 +38,7 @@ public final class Sql {
     }
 
     public List<Map<String, Object>> rows(String sql, Object... params) {
-        BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(database);
+        BuildInfrastructure.Postgres pg = server.get();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password());
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

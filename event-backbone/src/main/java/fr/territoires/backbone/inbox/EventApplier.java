@@ -2,6 +2,8 @@ package fr.territoires.backbone.inbox;
 
 import fr.territoires.backbone.BackboneConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -43,11 +45,18 @@ public class EventApplier {
             return Outcome.IGNORED; // a type this service does not use, or does not know yet
         }
         Outcome outcome;
+        // The caller's span (the consumer's processing span) stays current in the Vert.x context the
+        // handler runs on: its SQL, its log lines and the events it writes belong to the same trace.
+        Context trace = Context.current();
         try {
-            outcome = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> claim(event)
-                    .chain(fresh -> fresh
-                            ? handler.get().apply(event).replaceWith(Outcome.APPLIED)
-                            : Uni.createFrom().item(Outcome.DUPLICATE))));
+            outcome = VertxContextSupport.subscribeAndAwait(() -> {
+                Scope scope = trace.makeCurrent();
+                return Panache.withTransaction(() -> claim(event)
+                        .chain(fresh -> fresh
+                                ? handler.get().apply(event).replaceWith(Outcome.APPLIED)
+                                : Uni.createFrom().item(Outcome.DUPLICATE)))
+                        .eventually(scope::close);
+            });
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -1,7 +1,15 @@
 package fr.territoires.backbone.inbox;
 
 import fr.territoires.backbone.BackboneConfig;
+import fr.territoires.backbone.CloudEventHeaders;
 import fr.territoires.backbone.KafkaClients;
+import fr.territoires.commons.tracing.TraceIds;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import fr.territoires.backbone.deadletter.DeadLetters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +42,9 @@ import org.jboss.logging.Logger;
  * once (see {@link EventApplier}); a transient failure is retried with a growing pause; a record
  * that is malformed, permanently refused, or still failing after the last attempt is parked in the
  * dead letters, and consumption goes on. Offsets are committed only after their records were
- * applied or parked: a crash replays them, and the de-duplication absorbs the replay.
+ * applied or parked: a crash replays them, and the de-duplication absorbs the replay. Each record is
+ * processed in a span ({@code <topic> process}) whose parent is the event's {@code ce_traceparent}:
+ * the consumer's effect belongs to the trace of the request that wrote the event.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -46,10 +56,12 @@ public class EventConsumers {
     private final DeadLetters deadLetters;
     private final BackboneConfig config;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
 
     public EventConsumers(KafkaClients kafka, EventApplier applier, DeadLetters deadLetters, BackboneConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Tracer tracer) {
+        this.tracer = tracer;
         this.kafka = kafka;
         this.applier = applier;
         this.deadLetters = deadLetters;
@@ -169,12 +181,42 @@ public class EventConsumers {
             }
         }
 
-        /** Applies a record or parks it; returns only when one of the two is done. */
+        /** Applies a record or parks it, in the span of its processing; returns only when one of the two is done. */
         void handle(ConsumerRecord<String, String> record) throws Exception {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header h : record.headers()) {
                 headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
             }
+            Span span = tracer.spanBuilder(record.topic() + " process")
+                    .setParent(TraceIds.parentContext(headers.get(CloudEventHeaders.TRACEPARENT)))
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute(MESSAGING_SYSTEM, "kafka")
+                    .setAttribute(DESTINATION, record.topic())
+                    .setAttribute(OPERATION, "process")
+                    .setAttribute(CONSUMER_GROUP, config.service())
+                    .setAttribute(PARTITION, (long) record.partition())
+                    .setAttribute(OFFSET, record.offset())
+                    .setAttribute(MESSAGE_ID, String.valueOf(headers.get(CloudEventHeaders.ID)))
+                    .setAttribute(EVENT_TYPE, String.valueOf(headers.get(CloudEventHeaders.TYPE)))
+                    .startSpan();
+            try (Scope scope = span.makeCurrent()) {
+                String outcome = applyOrPark(record, headers);
+                span.setAttribute(OUTCOME, outcome);
+                if (!outcome.equals("applied")) {
+                    span.setStatus(StatusCode.ERROR, outcome);
+                }
+            } catch (Exception | Error e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, e.toString());
+                throw e;
+            } finally {
+                span.end();
+            }
+        }
+
+        /** Applies a record or parks it; says which ("applied" also for a duplicate or an ignored type). */
+        private String applyOrPark(ConsumerRecord<String, String> record, Map<String, String> headers)
+                throws Exception {
             DeadLetters.Origin origin = new DeadLetters.Origin(record.topic(), record.partition(), record.offset(),
                     record.key(), headers, record.value());
             ReceivedEvent event;
@@ -185,13 +227,13 @@ public class EventConsumers {
                 LOG.warnf("Malformed message %s-%d@%d parked: %s", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
                 deadLetters.park(origin, e, 1);
-                return;
+                return "parked";
             }
             List<Throwable> errors = new ArrayList<>();
             for (int attempt = 1; running; attempt++) {
                 try {
                     applier.applyOnce(event);
-                    return;
+                    return "applied";
                 } catch (RuntimeException e) {
                     errors.add(e);
                     boolean permanent = rootCause(e) instanceof PermanentEventFailure;
@@ -199,7 +241,7 @@ public class EventConsumers {
                         LOG.warnf("Event %s (%s) parked after %d attempt(s): %s", event.id(), event.type(), attempt,
                                 rootCause(e).toString());
                         deadLetters.park(origin, rootCause(e), attempt);
-                        return;
+                        return "parked";
                     }
                     sleep(KafkaClients.backoff(config.consumer().initialBackoff(), Duration.ofSeconds(30), attempt));
                 }
@@ -207,6 +249,16 @@ public class EventConsumers {
             throw new InterruptedException("stopping before " + event.id() + " was applied");
         }
     }
+
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    private static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+    private static final AttributeKey<Long> PARTITION = AttributeKey.longKey("messaging.destination.partition.id");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("backbone.outcome");
 
     static Throwable rootCause(Throwable e) {
         Throwable t = e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.backbone.CloudEventHeaders;
+import fr.territoires.commons.tracing.TraceIds;
 import fr.territoires.events.EventSchemas;
 import fr.territoires.events.EventType;
 import java.time.Instant;
@@ -15,10 +16,12 @@ import java.util.Map;
 /**
  * A CloudEvent read from Kafka and checked: headers, JSON payload, and schema when its type is known.
  * {@code sequence} is the event's number among its key's events on its topic ({@code ce_sequence}),
- * absent from events published before it existed.
+ * absent from events published before it existed. {@code traceparent} is the W3C trace context of
+ * the span that wrote it ({@code ce_traceparent}), null when absent or malformed (never a reason to
+ * refuse an event).
  */
 public record ReceivedEvent(String id, String source, String type, Instant time, String subject, String key,
-        String topic, int partition, long offset, Long sequence, JsonNode payload) {
+        String topic, int partition, long offset, Long sequence, JsonNode payload, String traceparent) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +78,10 @@ public record ReceivedEvent(String id, String source, String type, Instant time,
         if (!problems.isEmpty()) {
             throw new MalformedEventException(problems);
         }
-        return new ReceivedEvent(id, source, type, time, subject, key, topic, partition, offset, sequence, payload);
+        String traceparent = TraceIds.parse(headers.get(CloudEventHeaders.TRACEPARENT))
+                .flatMap(TraceIds::traceparent).orElse(null);
+        return new ReceivedEvent(id, source, type, time, subject, key, topic, partition, offset, sequence, payload,
+                traceparent);
     }
 
     private static String required(Map<String, String> headers, String name, List<String> problems) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.backbone.BackboneConfig;
 import fr.territoires.backbone.CloudEventHeaders;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
+import fr.territoires.commons.tracing.TraceIds;
 import fr.territoires.events.EventSchemas;
 import fr.territoires.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,6 +60,8 @@ public class Outbox {
         }
         Object correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         event.correlationId = correlationId == null ? null : correlationId.toString();
+        // The span writing the event (the request's, or a consumer's): its consumers continue this trace.
+        event.traceparent = TraceIds.currentTraceparent().orElse(null);
         // Outside the state change's transaction the event could commit on its own, before (or
         // without) the change: refuse rather than break the outbox's promise.
         return Panache.currentTransaction().chain(tx -> {

@@ -42,6 +42,10 @@ public class OutboxEvent {
     @Column(name = "correlation_id")
     public String correlationId;
 
+    /** The W3C traceparent of the span that wrote the event (ce_traceparent); null outside any trace. */
+    @Column(name = "trace_parent")
+    public String traceparent;
+
     /**
      * The event's number among its key's events on its topic (ce_sequence), drawn by the database
      * at insert under the key's lock (migration V2): never written by Java.

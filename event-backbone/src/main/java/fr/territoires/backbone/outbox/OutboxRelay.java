@@ -7,6 +7,12 @@ import fr.territoires.backbone.inbox.ConsumedEvents;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import fr.territoires.commons.tracing.TraceIds;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -49,6 +55,8 @@ import org.postgresql.PGConnection;
  * half-way, what was acknowledged (for each key, up to its first failure) is marked and the rest is
  * retried with a growing pause, so nothing is lost while Kafka is away and nothing acknowledged is
  * sent again, except after a crash between the acknowledgement and the mark (consumers de-duplicate).
+ * An event written inside a trace carries its writer's traceparent in {@code ce_traceparent}, and its
+ * publication is a span of that trace ({@code <topic> publish}, from the send to Kafka's answer).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,6 +72,7 @@ public class OutboxRelay {
     private final KafkaClients kafka;
     private final BackboneConfig config;
     private final Timer latency;
+    private final Tracer tracer;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
@@ -75,8 +84,9 @@ public class OutboxRelay {
     private boolean topicsReady;
 
     public OutboxRelay(@DataSource("backbone") AgroalDataSource dataSource, ConsumedEvents consumed, KafkaClients kafka,
-            BackboneConfig config, MeterRegistry registry) {
+            BackboneConfig config, MeterRegistry registry, Tracer tracer) {
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.consumed = consumed;
         this.kafka = kafka;
         this.config = config;
@@ -203,14 +213,17 @@ public class OutboxRelay {
                 KafkaProducer<String, String> current = producer;
                 Exception failure = null;
                 for (Row row : rows) {
+                    Span span = publishSpan(row);
                     try {
                         // On the first failure, stop the producer at once: no later event may overtake it.
                         acks.add(current.send(row.record(), (metadata, error) -> {
                             if (error != null) {
                                 current.close(Duration.ZERO);
                             }
+                            endPublishSpan(span, metadata, error);
                         }));
                     } catch (RuntimeException e) {
+                        endPublishSpan(span, null, e);
                         failure = e; // the producer is closed or cannot reach the cluster: send no more
                         break;
                     }
@@ -271,6 +284,46 @@ public class OutboxRelay {
         }
     }
 
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
+    private static final AttributeKey<Long> PARTITION = AttributeKey.longKey("messaging.destination.partition.id");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+
+    /** The publication of an event written inside a trace, as a span of that trace; null for the others. */
+    private Span publishSpan(Row row) {
+        if (TraceIds.parse(row.traceparent()).isEmpty()) {
+            return null; // written outside any trace (an import at start-up…): no trace of its own
+        }
+        return tracer.spanBuilder(row.topic() + " publish")
+                .setParent(TraceIds.parentContext(row.traceparent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute(MESSAGING_SYSTEM, "kafka")
+                .setAttribute(DESTINATION, row.topic())
+                .setAttribute(OPERATION, "publish")
+                .setAttribute(MESSAGE_ID, row.eventId())
+                .setAttribute(MESSAGE_KEY, row.key())
+                .setAttribute(EVENT_TYPE, row.type())
+                .startSpan();
+    }
+
+    private static void endPublishSpan(Span span, RecordMetadata metadata, Exception error) {
+        if (span == null) {
+            return;
+        }
+        if (error != null) {
+            span.recordException(error);
+            span.setStatus(StatusCode.ERROR, error.toString());
+        } else if (metadata != null) {
+            span.setAttribute(PARTITION, (long) metadata.partition());
+            span.setAttribute(OFFSET, metadata.offset());
+        }
+        span.end();
+    }
+
     private static boolean tryLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             ps.setLong(1, RELAY_LOCK);
@@ -281,7 +334,7 @@ public class OutboxRelay {
     }
 
     record Row(long id, String eventId, String topic, String key, long sequence, String type, String source,
-            Instant occurredAt, String payload, String correlationId, Instant createdAt) {
+            Instant occurredAt, String payload, String correlationId, Instant createdAt, String traceparent) {
 
         ProducerRecord<String, String> record() {
             ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, payload);
@@ -296,6 +349,9 @@ public class OutboxRelay {
             if (correlationId != null) {
                 header(r, CloudEventHeaders.CORRELATION_ID, correlationId);
             }
+            if (traceparent != null) {
+                header(r, CloudEventHeaders.TRACEPARENT, traceparent);
+            }
             return r;
         }
 
@@ -308,14 +364,15 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, event_id, topic, event_key, sequence, event_type, source, occurred_at, payload, correlation_id,
-                       created_at
+                       created_at, trace_parent
                 FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE""")) {
             ps.setInt(1, config.relay().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                             rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
-                            rs.getString(9), rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class).toInstant()));
+                            rs.getString(9), rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getString(12)));
                 }
             }
         }

@@ -69,7 +69,7 @@ class RelayCrashTest {
             List<OutboxRelay.Row> rows = new ArrayList<>();
             try (PreparedStatement ps = dyingRelay.prepareStatement("""
                     SELECT id, event_id, topic, event_key, sequence, event_type, source, occurred_at, payload,
-                           correlation_id, created_at
+                           correlation_id, created_at, trace_parent
                     FROM outbox_event WHERE event_key = ? AND published_at IS NULL ORDER BY id""")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -77,7 +77,7 @@ class RelayCrashTest {
                         rows.add(new OutboxRelay.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getLong(5), rs.getString(6), rs.getString(7),
                                 rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9), rs.getString(10),
-                                rs.getObject(11, OffsetDateTime.class).toInstant()));
+                                rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getString(12)));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package fr.territoires.gateway.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.Problem;
+import fr.territoires.commons.problem.ProblemMappers;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -41,7 +42,7 @@ public class ProblemResponses {
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem.withInstance(ctx.normalizedPath())));
+                    .end(json.writeValueAsString(ProblemMappers.withTrace(problem.withInstance(ctx.normalizedPath()))));
         } catch (JsonProcessingException e) {
             ctx.fail(500, e);
         }

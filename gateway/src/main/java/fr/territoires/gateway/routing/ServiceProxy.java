@@ -48,6 +48,12 @@ public class ServiceProxy {
      */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
+    /**
+     * The caller's W3C trace context is not copied: the gateway's own span (a child of the caller's)
+     * is what the service continues, and OpenTelemetry's HTTP client instrumentation sends it.
+     * Copied as well, the service would receive two traceparent headers.
+     */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
     private final GatewayConfig config;
     private final ProblemResponses problems;
@@ -74,7 +80,14 @@ public class ServiceProxy {
     void install(@Observes Router router) {
         // A token that fails validation is refused here, before any routing, as problem+json.
         router.route().order(-1000).failureHandler(ctx -> {
-            if (ctx.failure() instanceof AuthenticationFailedException) {
+            if (ctx.failure() instanceof AuthenticationFailedException failed
+                    && fr.territoires.commons.outage.Outages.unavailable(failed).isPresent()) {
+                // Keycloak's keys could not be fetched: the token may well be valid; come back later.
+                LOG.warnf("Identity provider unavailable: %s", failed.toString());
+                ctx.response().putHeader("Retry-After", "5");
+                problems.send(ctx, Problem.of("dependency-unavailable", "Service unavailable", 503,
+                        "The identity provider is unavailable for a moment; try again later"));
+            } else if (ctx.failure() instanceof AuthenticationFailedException) {
                 unauthenticated(ctx);
             } else {
                 ctx.next();
@@ -289,7 +302,8 @@ public class ServiceProxy {
     }
 
     private static void copyHeader(String name, String value, MultiMap to) {
-        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(CORRELATION_ID)) {
+        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !TRACE_CONTEXT.contains(name.toLowerCase())
+                && !name.equalsIgnoreCase(CORRELATION_ID)) {
             to.add(name, value);
         }
     }

@@ -87,6 +87,22 @@ class ServiceProxyTest {
                 .body("method", equalTo("POST"), "bodyLength", equalTo(body.length), "bodySha256", equalTo(digest));
     }
 
+    /** Issue 17: the gateway continues the caller's trace towards the service, and names it in a 5xx. */
+    @Test
+    void theCallersTraceGoesOnToTheServiceAndIsNamedInA5xx() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .when().get("/api/territories")
+                .then().statusCode(200)
+                .body("headers.traceparent", matchesPattern("00-" + traceId + "-(?!" + callerSpan + ")[0-9a-f]{16}-01"));
+        given().auth().oauth2(token()).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .when().get("/api/recruitment/needs")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("traceId", equalTo(traceId));
+    }
+
     @Test
     void aServiceThatIsDownIsNamedAndTheOthersKeepWorking() {
         given().auth().oauth2(token()).when().get("/api/recruitment/needs")

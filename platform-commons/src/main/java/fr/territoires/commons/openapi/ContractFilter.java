@@ -218,7 +218,9 @@ public class ContractFilter implements OASFilter {
                 .addProperty("instance", string("The request path", "/api/funding/applications"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .description("For validation problems: each invalid field")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)));
+                        .items(OASFactory.createSchema().ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)))
+                .addProperty("traceId", string("For 5xx answers: the request's trace id (W3C trace context, 32 hex digits), "
+                        + "to quote to the platform team", "4bf92f3577b34da6a3ce929d0e0e4736"));
     }
 
     private static Schema string(String description, String example) {

@@ -20,6 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import fr.territoires.commons.outage.OutageConfig;
+import fr.territoires.commons.outage.Outages;
+import fr.territoires.commons.tracing.TraceIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +33,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final OutageConfig outage;
+
+    public ProblemMappers(OutageConfig outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -73,6 +82,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (Outages.unavailable(e).isPresent()) {
+            return dependencyUnavailable(e, uri); // Keycloak's keys could not be fetched: not the caller's fault
+        }
         return unauthenticated(uri);
     }
 
@@ -142,10 +154,29 @@ public class ProblemMappers {
             return respond(Problem.of("concurrent-change", "Conflict", 409,
                     "The record was changed at the same time by someone else; read it again"), uri);
         }
+        if (Outages.unavailable(e).isPresent()) {
+            return dependencyUnavailable(e, uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; quote reference " + reference + " to the platform team"), uri);
+    }
+
+    /**
+     * A dependency is away (database, Kafka, Keycloak's keys): the same request will succeed once it
+     * is back. No stack trace: the readiness check and the alert say which one.
+     */
+    private Response dependencyUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("?"),
+                e.toString());
+        return Response.status(503)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))
+                .type(Problem.MEDIA_TYPE)
+                .entity(withTrace(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                        "A service the platform depends on is unavailable for a moment; try again later")
+                        .withInstance(uri.getPath())))
+                .build();
     }
 
     private static Response unauthenticated(UriInfo uri) {
@@ -158,8 +189,18 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()))
-                .build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(withTrace(problem.withInstance(uri.getPath()))).build();
+    }
+
+    /** A 5xx names the request's trace (to quote to the platform team); a 4xx does not need to. */
+    public static Problem withTrace(Problem problem) {
+        return problem.status() >= 500 ? problem.withTraceId(TraceIds.currentTraceId().orElse(null)) : problem;
+    }
+
+    /** Retry-After in whole seconds, at least 1. */
+    public static String retryAfterSeconds(java.time.Duration pause) {
+        return Long.toString(Math.max(1, (pause.toMillis() + 999) / 1000));
     }
 
     /** The client's name for the field: the query parameter or body property, not the Java method. */

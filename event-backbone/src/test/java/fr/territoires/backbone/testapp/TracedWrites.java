@@ -1,0 +1,30 @@
+package fr.territoires.backbone.testapp;
+
+import fr.territoires.backbone.outbox.Outbox;
+import fr.territoires.events.EventType;
+import fr.territoires.events.territory.TerritoryStatusChangedV1;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+/** A service's write as it is made in a request: a traced HTTP call whose transaction writes an event. */
+@Path("/test/traced-writes")
+public class TracedWrites {
+
+    private final Outbox outbox;
+
+    public TracedWrites(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @POST
+    @Path("{key}")
+    @WithTransaction
+    public Uni<Void> write(@PathParam("key") String key) {
+        return outbox.append(EventType.TERRITORY_STATUS_CHANGED, key,
+                new TerritoryStatusChangedV1(key, "Territoire " + key, "LEFT", "LABELLED", "traced"))
+                .replaceWithVoid();
+    }
+}
