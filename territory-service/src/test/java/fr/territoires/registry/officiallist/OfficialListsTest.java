@@ -178,6 +178,13 @@ class OfficialListsTest {
         assertEquals("2023-01-01", changed.getString("effectiveOn"));
         assertEquals("2023-2027", changed.getString("phase"));
         assertEquals(366, DB.count("SELECT count(*) FROM outbox_event WHERE payload::text LIKE '%\"phase\":\"2023-2027\"%'"));
+        // Written in one statement, they keep the order of one append per event: each territory's labelled.v1 is
+        // its key's event 1 and its perimeter-changed.v1 event 2, and the territories follow each other in code order.
+        assertEquals(0, DB.count("SELECT count(*) FROM outbox_event WHERE payload::text LIKE '%\"phase\":\"2023-2027\"%' "
+                + "AND NOT ((sequence = 1 AND event_type = 'fr.territoires.territory.labelled.v1') "
+                + "OR (sequence = 2 AND event_type = 'fr.territoires.territory.perimeter-changed.v1'))"));
+        assertEquals(0, DB.count("SELECT count(*) FROM (SELECT event_key, lag(event_key) OVER (ORDER BY id) AS previous "
+                + "FROM outbox_event WHERE event_type = 'fr.territoires.territory.labelled.v1') e WHERE e.previous > e.event_key"));
     }
 
     @Test
