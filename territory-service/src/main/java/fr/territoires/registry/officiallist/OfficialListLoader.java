@@ -114,7 +114,11 @@ public class OfficialListLoader {
         List<OfficialLists.Listed> list = lists.of(Phases.FIRST);
         List<String> pairs = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
+        List<String> successions = new ArrayList<>();
         for (OfficialLists.Listed t : list) {
+            for (int i = 0; i < t.successors().size(); i++) {
+                successions.add(t.code() + ":" + t.successors().get(i) + ":" + (i + 1));
+            }
             t.members().forEach(m -> pairs.add(t.code() + ":" + m));
             t.unresolved().forEach(m -> {
                 pairs.add(t.code() + ":" + m);
@@ -127,8 +131,13 @@ public class OfficialListLoader {
                     string_to_array(:successors, '|')) AS r(c, n, x)""")
                 .setParameter("codes", join(list, OfficialLists.Listed::code))
                 .setParameter("names", join(list, OfficialLists.Listed::name))
-                .setParameter("successors", join(list, t -> t.successor() == null ? "" : t.successor()))
+                .setParameter("successors", join(list, t -> t.successors().isEmpty() ? "" : t.successors().get(0)))
                 .executeUpdate()
+                .chain(() -> s.createNativeQuery("""
+                        INSERT INTO phase1_successor (territory_code, successor_code, rank)
+                        SELECT split_part(x, ':', 1), split_part(x, ':', 2), CAST(split_part(x, ':', 3) AS smallint)
+                        FROM unnest(string_to_array(:rows, ',')) AS r(x)""")
+                        .setParameter("rows", String.join(",", successions)).executeUpdate())
                 .chain(() -> insertPairs(s, "INSERT INTO phase1_member (territory_code, siren) ", pairs, ""))
                 .chain(() -> recordLoad(s, Phases.FIRST, list.size(), pairs.size())))
                 .map(v -> new Loaded(Phases.FIRST, list.size(), pairs.size(), 0, unresolved, List.of(), 0));
@@ -136,9 +145,11 @@ public class OfficialListLoader {
 
     private Uni<Loaded> loadPhaseTwo() {
         List<OfficialLists.Listed> all = lists.of(Phases.CURRENT);
-        Map<String, List<String>> predecessors = lists.of(Phases.FIRST).stream().filter(t -> t.successor() != null)
-                .collect(Collectors.groupingBy(OfficialLists.Listed::successor,
-                        Collectors.mapping(OfficialLists.Listed::code, Collectors.toList())));
+        // A phase-2 territory's predecessors: the phase-1 territories it continues, in code order.
+        Map<String, List<String>> predecessors = new HashMap<>();
+        for (OfficialLists.Listed t : lists.of(Phases.FIRST)) {
+            t.successors().forEach(next -> predecessors.computeIfAbsent(next, k -> new ArrayList<>()).add(t.code()));
+        }
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT code FROM territory", String.class)
                 .getResultList().chain(existing -> {
                     Set<String> present = new HashSet<>(existing);
