@@ -40,10 +40,18 @@ public class OfficialListLoader {
     private static final Logger LOG = Logger.getLogger(OfficialListLoader.class);
     static final String ACTOR = "official-list";
 
-    /** What a load did. */
+    /**
+     * What a load did.
+     *
+     * @param millis its duration before the commit
+     * @param cpuMillis the CPU time the loading thread used meanwhile (the event loop that runs the whole load;
+     *     -1 if it moved to another thread): on a busy machine, the work as opposed to the wait
+     */
     public record Loaded(String phase, int territories, int members, int events, List<String> unresolved,
-            List<String> skipped, long millis) {
+            List<String> skipped, long millis, long cpuMillis) {
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final boolean enabled;
     private final OfficialLists lists;
@@ -69,7 +77,8 @@ public class OfficialListLoader {
 
     /**
      * The start log's line, e.g. "Official lists loaded: 183 + 149 territories in 2104 ms (2023-2027: 183
-     * territories, 641 members, 366 events, 1702 ms; 2019-2022: …)": the figure docs/benchmarks.md records.
+     * territories, 641 members, 366 events, 1702 ms (410 ms CPU on the loading thread); 2019-2022: …)": the
+     * figures docs/benchmarks.md records.
      */
     static String summary(List<Loaded> loaded, long millis, String source) {
         if (loaded.isEmpty()) {
@@ -80,6 +89,7 @@ public class OfficialListLoader {
                 .collect(Collectors.joining(" + ")) + " territories in " + millis + " ms ("
                 + newestFirst.stream().map(l -> l.phase() + ": " + l.territories() + " territories, " + l.members()
                         + " members, " + l.events() + " events, " + l.millis() + " ms"
+                        + (l.cpuMillis() < 0 ? "" : " (" + l.cpuMillis() + " ms CPU on the loading thread)")
                         + (l.unresolved().isEmpty() ? "" : ", unresolved " + l.unresolved())
                         + (l.skipped().isEmpty() ? "" : ", already in the registry " + l.skipped()))
                         .collect(Collectors.joining("; "))
@@ -89,19 +99,26 @@ public class OfficialListLoader {
     /** Loads the lists not loaded yet, phase 1 first (phase-2 events name their phase-1 predecessors). */
     public Uni<List<Loaded>> load() {
         List<Loaded> done = new ArrayList<>();
-        long[] start = new long[1];
-        return Uni.createFrom().voidItem().invoke(() -> start[0] = System.nanoTime())
+        long[] start = new long[3];
+        return Uni.createFrom().voidItem().invoke(() -> started(start))
                 .chain(() -> Panache.withTransaction(() -> loaded(Phases.FIRST).chain(already -> already
-                        ? Uni.createFrom().voidItem() : loadPhaseOne().invoke(l -> done.add(timed(l, start[0]))).replaceWithVoid())))
-                .invoke(() -> start[0] = System.nanoTime())
+                        ? Uni.createFrom().voidItem() : loadPhaseOne().invoke(l -> done.add(timed(l, start))).replaceWithVoid())))
+                .invoke(() -> started(start))
                 .chain(() -> Panache.withTransaction(() -> loaded(Phases.CURRENT).chain(already -> already
-                        ? Uni.createFrom().voidItem() : loadPhaseTwo().invoke(l -> done.add(timed(l, start[0]))).replaceWithVoid())))
+                        ? Uni.createFrom().voidItem() : loadPhaseTwo().invoke(l -> done.add(timed(l, start))).replaceWithVoid())))
                 .map(v -> done);
     }
 
-    private static Loaded timed(Loaded l, long start) {
+    private static void started(long[] start) {
+        start[0] = System.nanoTime();
+        start[1] = Thread.currentThread().getId();
+        start[2] = THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static Loaded timed(Loaded l, long[] start) {
+        long cpu = Thread.currentThread().getId() == start[1] ? (THREADS.getCurrentThreadCpuTime() - start[2]) / 1_000_000 : -1;
         return new Loaded(l.phase(), l.territories(), l.members(), l.events(), l.unresolved(), l.skipped(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start[0]) / 1_000_000, cpu);
     }
 
     private static Uni<Boolean> loaded(String phase) {
@@ -140,7 +157,7 @@ public class OfficialListLoader {
                         .setParameter("rows", String.join(",", successions)).executeUpdate())
                 .chain(() -> insertPairs(s, "INSERT INTO phase1_member (territory_code, siren) ", pairs, ""))
                 .chain(() -> recordLoad(s, Phases.FIRST, list.size(), pairs.size())))
-                .map(v -> new Loaded(Phases.FIRST, list.size(), pairs.size(), 0, unresolved, List.of(), 0));
+                .map(v -> new Loaded(Phases.FIRST, list.size(), pairs.size(), 0, unresolved, List.of(), 0, 0));
     }
 
     private Uni<Loaded> loadPhaseTwo() {
@@ -205,7 +222,7 @@ public class OfficialListLoader {
                             .chain(() -> outbox.appendAll(events))
                             .chain(() -> recordLoad(s, Phases.CURRENT, list.size(), pairs.size()))
                             .map(v -> new Loaded(Phases.CURRENT, list.size(), pairs.size(), events.size(), unresolved,
-                                    skipped, 0));
+                                    skipped, 0, 0));
                 }));
     }
 
