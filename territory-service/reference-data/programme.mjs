@@ -11,6 +11,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { successions } from './succession.mjs';
+import { followGroup, describe } from './history.mjs';
 import { fileURLToPath } from 'node:url';
 
 const [phase2File, phase1File, romeFile] = process.argv.slice(2);
@@ -34,15 +36,33 @@ const allCommunes = cog('communes.json');
 const communesBySiren = new Map(allCommunes.filter((c) => c.type === 'commune-actuelle' && c.siren).map((c) => [c.siren, c]));
 const kindOf = (siren) => (epcis.has(siren) ? 'EPCI' : epts.has(siren) ? 'EPT' : communesBySiren.has(siren) ? 'COMMUNE' : null);
 
+// An older COG snapshot, the only COG history the build reaches: no package publishes the EPCIs'
+// history (mergers, splits), but an older version of the same package holds the groups of its year.
+// A member SIREN absent from today's COG is followed through it to today (history.mjs).
+const olderDir = dirname(require.resolve('decoupage-administratif-2020/package.json'));
+const olderVersion = JSON.parse(readFileSync(join(olderDir, 'package.json'), 'utf8')).version;
+const olderGroups = new Map(JSON.parse(readFileSync(join(olderDir, 'data', 'epci.json'), 'utf8'))
+  .map((e) => [e.code, { name: e.nom, communes: e.membres.map((m) => m.code) }]));
+const todayCommuneByCode = new Map(allCommunes.filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c.code]));
+for (const c of allCommunes) {
+  if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu && !todayCommuneByCode.has(c.code)) {
+    todayCommuneByCode.set(c.code, c.chefLieu);
+  }
+}
+const todayEpciOf = new Map([...epcis.values()].flatMap((e) => e.membres.map((m) => [m.code, e.code])));
+const follow = (siren) => followGroup(siren, olderGroups, (code) => todayCommuneByCode.get(code) ?? null,
+  (code) => todayEpciOf.get(code) ?? null);
+const nameOf = (siren) => epcis.get(siren)?.nom ?? '';
+
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const phase2 = readJson(phase2File).features.map((f) => ({
   code: f.properties.id_territoire, name: f.properties.lib_territoire.trim(),
   members: [...f.properties.liste_geo.matchAll(/\(([0-9]{9})\)/g)].map((m) => m[1]),
-  memberNames: f.properties.liste_geo.split(';').map((s) => s.trim()), geometry: f.geometry }));
+  memberNames: f.properties.liste_geo.split(';').map((s) => s.trim()), geometry: f.geometry, phase: 2 }));
 const phase1 = readJson(phase1File).features.map((f) => ({
   code: f.properties.id_ti, name: f.properties.lib_ti.trim(),
   members: String(f.properties.siren_groupement).split(/\s*,\s*/).filter(Boolean),
-  memberNames: String(f.properties.lib_groupement).split(/\s*,\s*/), geometry: f.geometry }));
+  memberNames: String(f.properties.lib_groupement).split(/\s*,\s*/), geometry: f.geometry, phase: 1 }));
 
 const report = [];
 const line = (s = '') => report.push(s);
@@ -83,9 +103,10 @@ function resolve(list, label) {
   if (absent.length === 0) {
     line('Every member SIREN is in today\'s COG (no merged or dissolved group to resolve).');
   } else {
-    line('Absent from today\'s COG (kept as unresolved members, never dropped):');
+    line(`Absent from today's COG (kept as unresolved members, never dropped), followed through the COG of `
+      + `@etalab/decoupage-administratif ${olderVersion}:`);
     line();
-    for (const a of absent) line(`- ${a.territory}: ${a.siren} ${a.name}`);
+    for (const a of absent) line(`- ${a.territory}: ${a.siren} ${a.name} — ${describe(follow(a.siren), nameOf)}`);
   }
   if (duplicates.length) {
     line();
@@ -96,25 +117,54 @@ function resolve(list, label) {
 const counts2 = resolve(phase2, 'Phase 2 (2023-2027), anct-carto/superposeur-anct ti_geom.geojson');
 const counts1 = resolve(phase1, 'Phase 1 (2019-2022), anct-carto/superposeur-V2 polygone-4326_ti.geojson');
 
-// --- phase 1 → phase 2 succession: the same name (case, accents, dashes and spacing aside) ----------
+const goneSince = [...olderGroups.keys()].filter((siren) => !epcis.has(siren)).sort();
+line();
+line('## Groups since merged or dissolved');
+line();
+line(`The COG of @etalab/decoupage-administratif ${olderVersion} (an older version of the same package, its data files dated March 2020; no `
+  + `package holds the EPCIs' history itself) has ${goneSince.length} EPCIs that today's COG has not. `
+  + `${goneSince.some((s) => phase1.concat(phase2).some((t) => t.members.includes(s))) ? 'Some are' : 'None is'} `
+  + 'a member of either list. Followed to today through their communes, as a member absent from today\'s COG would be:');
+line();
+for (const siren of goneSince) line(`- ${siren} ${describe(follow(siren), nameOf)}`);
+
+// --- phase 1 → phase 2 succession: shared communes, the same name as a fallback (succession.mjs) ----
 // Codes are per phase and ANCT reused many phase-1 codes for other places in phase 2 (ti-7506 is
-// Libournais in phase 1, Creuse Industrie in phase 2), so a shared code alone is no succession.
-const norm = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const phase2ByName = new Map(phase2.map((t) => [norm(t.name), t]));
-let sameCode = 0; let newCode = 0;
-for (const t of phase1) {
-  const next = phase2ByName.get(norm(t.name));
-  t.successor = next ? next.code : '';
-  if (next) (next.code === t.code ? sameCode++ : newCode++);
-}
+// Libournais in phase 1, Creuse Industrie in phase 2), and renamed many places: members decide.
+const communesOf = (siren) => (epcis.has(siren) ? epcis.get(siren).membres.map((m) => m.code)
+  : epts.has(siren) ? epts.get(siren).membres.map((m) => m.code)
+    : communesBySiren.has(siren) ? [communesBySiren.get(siren).code] : []);
+const withCommunes = (t) => ({ code: t.code, name: t.name, communes: new Set(t.resolved.flatMap(communesOf)) });
+const succession = successions(phase1.map(withCommunes), phase2.map(withCommunes));
+const phase2ByCode = new Map(phase2.map((t) => [t.code, t]));
+const communeCount = new Map([...phase1, ...phase2].map((t) => [`${t.phase}:${t.code}`, withCommunes(t).communes.size]));
+for (const t of phase1) t.successors = succession.get(t.code).successors.map((s) => s.code);
+const linked = phase1.filter((t) => t.successors.length > 0);
+const byName = phase1.filter((t) => succession.get(t.code).by === 'name');
+const split = phase1.filter((t) => t.successors.length > 1);
+const links = phase1.reduce((n, t) => n + t.successors.length, 0);
+const sameCode = linked.filter((t) => t.successors.includes(t.code)).length;
+const predecessors = new Set(phase1.flatMap((t) => t.successors));
 line();
 line('## Succession phase 1 → phase 2');
 line();
-line(`${sameCode + newCode} phase-1 territories have a phase-2 successor of the same name: ${sameCode} keep their code, `
-  + `${newCode} got a new one. Codes shared by the two lists for different places: `
-  + `${phase1.filter((t) => !t.successor && phase2.some((n) => n.code === t.code)).length}.`);
+line('A phase-2 territory succeeds a phase-1 territory when they share communes and the shared communes are at least '
+  + 'half of the phase-1 territory\'s communes or at least half of the phase-2 territory\'s (members expanded to '
+  + 'their communes in today\'s COG); failing that, the phase-2 territory of the same name (case, accents, dashes '
+  + 'and spacing aside).');
 line();
-for (const t of phase1.filter((x) => x.successor)) line(`- ${t.code} ${t.name} → ${t.successor}`);
+line(`${links} links: ${linked.length} phase-1 territories have a successor (${linked.length - byName.length} by shared communes, `
+  + `${byName.length} by name only), ${split.length} of them several (split); ${phase1.length - linked.length} have none. `
+  + `${sameCode} keep their code. ${predecessors.size} phase-2 territories have a predecessor. Codes shared by the two `
+  + `lists for different places: ${phase1.filter((t) => phase2ByCode.has(t.code) && !t.successors.includes(t.code)).length}.`);
+line();
+for (const t of phase1) {
+  const s = succession.get(t.code);
+  const detail = s.successors.map((x) => `${x.code} ${phase2ByCode.get(x.code).name}`
+    + (s.by === 'communes' ? ` (${x.shared} of its ${communeCount.get(`1:${t.code}`)} communes, `
+      + `${x.shared} of ${communeCount.get(`2:${x.code}`)})` : ' (same name)'));
+  line(`- ${t.code} ${t.name} → ${detail.join('; ') || 'none'}`);
+}
 
 // --- outlines: Douglas-Peucker per ring, coordinates rounded, closed rings of at least 4 points ----
 const TOLERANCE = 0.006; // degrees (about 450-670 m in metropolitan France): enough for a national or regional map
@@ -204,8 +254,8 @@ const csv = (header, rows) => [header.join(';'), ...rows.map((r) => r.map(clean)
 const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 writeFileSync(join(out, 'phase2.csv'), csv(['code', 'name', 'members', 'unresolved'],
   [...phase2].sort(byCode).map((t) => [t.code, t.name, t.resolved.join(' '), t.unresolved.join(' ')])));
-writeFileSync(join(out, 'phase1.csv'), csv(['code', 'name', 'members', 'unresolved', 'successor'],
-  [...phase1].sort(byCode).map((t) => [t.code, t.name, t.resolved.join(' '), t.unresolved.join(' '), t.successor])));
+writeFileSync(join(out, 'phase1.csv'), csv(['code', 'name', 'members', 'unresolved', 'successors'],
+  [...phase1].sort(byCode).map((t) => [t.code, t.name, t.resolved.join(' '), t.unresolved.join(' '), t.successors.join(' ')])));
 const outlines2 = outlines([...phase2].sort(byCode));
 const outlines1 = outlines([...phase1].sort(byCode));
 writeFileSync(join(out, 'outlines-phase2.json.gz'), gz(outlines2));

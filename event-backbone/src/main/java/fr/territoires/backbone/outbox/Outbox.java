@@ -3,6 +3,7 @@ package fr.territoires.backbone.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.territoires.backbone.BackboneConfig;
 import fr.territoires.backbone.CloudEventHeaders;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
@@ -14,8 +15,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.MDC;
 
 /**
@@ -33,6 +36,10 @@ public class Outbox {
         this.source = CloudEventHeaders.source(config.service());
     }
 
+    /** An event to append: its type, its key (the territory code) and its payload. */
+    public record Pending(EventType type, String key, Object payload) {
+    }
+
     /**
      * Appends an event; must run inside a transaction ({@code @WithTransaction} on the caller).
      * A payload that breaks its schema is a programming error: it fails the whole transaction.
@@ -40,36 +47,92 @@ public class Outbox {
      * @param key the territory code: Kafka key and {@code ce_subject}
      */
     public Uni<OutboxEvent> append(EventType type, String key, Object payload) {
-        JsonNode tree = json.valueToTree(payload);
-        List<String> violations = EventSchemas.violations(type, tree);
+        OutboxEvent event;
+        try {
+            event = build(new Pending(type, key, payload));
+        } catch (IllegalStateException | JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return inTransaction().chain(session -> session.persist(event)).replaceWith(event);
+    }
+
+    /**
+     * Appends many events in one statement, in the caller's transaction, exactly as as many
+     * {@link #append} calls in list order would: each payload checked against its schema (one that
+     * breaks it fails the whole transaction), each row numbered by the per-key trigger in list order,
+     * so a key's events keep their order. For bulk loads: one round trip instead of one per event.
+     *
+     * @return the events as written (their id and sequence are drawn by the database and not read back)
+     */
+    public Uni<List<OutboxEvent>> appendAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<OutboxEvent> events = new ArrayList<>(pending.size());
+        ArrayNode rows = json.createArrayNode();
+        try {
+            for (Pending p : pending) {
+                OutboxEvent event = build(p);
+                events.add(event);
+                rows.addObject().put("event_id", event.eventId.toString()).put("topic", event.topic)
+                        .put("event_key", event.key).put("event_type", event.type).put("source", event.source)
+                        .put("occurred_at", event.occurredAt.toString()).put("payload", event.payload)
+                        .put("correlation_id", event.correlationId).put("trace_parent", event.traceparent);
+            }
+        } catch (IllegalStateException | JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String rowsJson = rows.toString();
+        // ORDER BY the position in the list: the rows reach the BEFORE INSERT trigger (which draws each
+        // row's id and per-key sequence) in that order.
+        return inTransaction().chain(session -> session.createNativeQuery("""
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, correlation_id,
+                                          trace_parent)
+                SELECT CAST(r.e ->> 'event_id' AS uuid), r.e ->> 'topic', r.e ->> 'event_key', r.e ->> 'event_type',
+                       r.e ->> 'source', CAST(r.e ->> 'occurred_at' AS timestamptz), r.e ->> 'payload', r.e ->> 'correlation_id',
+                       r.e ->> 'trace_parent'
+                FROM json_array_elements(CAST(CAST(:rows AS text) AS json)) WITH ORDINALITY AS r(e, position)
+                ORDER BY r.position""").setParameter("rows", rowsJson).executeUpdate())
+                .map(inserted -> {
+                    if (inserted != events.size()) {
+                        throw new IllegalStateException("outbox: " + inserted + " rows written for " + events.size() + " events");
+                    }
+                    return events;
+                });
+    }
+
+    private OutboxEvent build(Pending p) throws JsonProcessingException {
+        JsonNode tree = json.valueToTree(p.payload());
+        List<String> violations = EventSchemas.violations(p.type(), tree);
         if (!violations.isEmpty()) {
-            return Uni.createFrom().failure(new IllegalStateException(
-                    type.type() + " payload breaks its schema: " + String.join("; ", violations)));
+            throw new IllegalStateException(p.type().type() + " payload breaks its schema: " + String.join("; ", violations));
         }
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
-        event.topic = type.topic();
-        event.key = key;
-        event.type = type.type();
+        event.topic = p.type().topic();
+        event.key = p.key();
+        event.type = p.type().type();
         event.source = source;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            event.payload = json.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        event.payload = json.writeValueAsString(tree);
         Object correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         event.correlationId = correlationId == null ? null : correlationId.toString();
         // The span writing the event (the request's, or a consumer's): its consumers continue this trace.
         event.traceparent = TraceIds.currentTraceparent().orElse(null);
-        // Outside the state change's transaction the event could commit on its own, before (or
-        // without) the change: refuse rather than break the outbox's promise.
+        return event;
+    }
+
+    /**
+     * The session of the caller's transaction. Outside a transaction the event could commit on its
+     * own, before (or without) the change: refuse rather than break the outbox's promise.
+     */
+    private static Uni<Mutiny.Session> inTransaction() {
         return Panache.currentTransaction().chain(tx -> {
             if (tx == null) {
                 return Uni.createFrom().failure(new IllegalStateException(
                         "Outbox.append outside a transaction: annotate the caller with @WithTransaction"));
             }
-            return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event);
+            return Panache.getSession();
         });
     }
 }

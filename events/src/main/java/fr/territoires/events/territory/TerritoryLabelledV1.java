@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param phase the programme's phase whose code this is ({@code 2019-2022} or {@code 2023-2027}); codes are
  *     per phase. Absent from events published before it existed: read them as the current phase.
- * @param predecessors the phase-1 codes of the same place when this is a phase-2 territory (absent when none)
+ * @param predecessors the phase-1 codes of the territories this phase-2 territory continues (they share communes,
+ *     at least half of either's; absent when none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TerritoryLabelledV1(String code, String name, String status, boolean pilot, Perimeter perimeter,

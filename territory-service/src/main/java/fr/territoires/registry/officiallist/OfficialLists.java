@@ -26,9 +26,10 @@ public class OfficialLists {
     /**
      * @param members SIRENs of its EPCIs, EPTs and single communes found in the COG
      * @param unresolved SIRENs the list gives that are not in the COG any more (kept, never dropped)
-     * @param successor for a phase-1 territory, the code of the same place in phase 2 (null when none)
+     * @param successors for a phase-1 territory, the phase-2 territories that continue it (shared communes, see
+     *     reference-data/succession.mjs), the one sharing most of its communes first; empty when none
      */
-    public record Listed(String code, String name, List<String> members, List<String> unresolved, String successor) {
+    public record Listed(String code, String name, List<String> members, List<String> unresolved, List<String> successors) {
     }
 
     private final ObjectMapper json;
@@ -61,7 +62,7 @@ public class OfficialLists {
     private static List<Listed> read(String name) {
         List<Listed> rows = new ArrayList<>();
         ReferenceFiles.rows(OfficialLists.class, name, f -> rows.add(new Listed(f[0], f[1], split(f[2]), split(f[3]),
-                f.length > 4 && !f[4].isEmpty() ? f[4] : null)));
+                f.length > 4 ? split(f[4]) : List.of())));
         return List.copyOf(rows);
     }
 

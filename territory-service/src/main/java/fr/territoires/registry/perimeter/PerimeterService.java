@@ -202,6 +202,6 @@ public class PerimeterService {
 
     /** The perimeter as events carry it: EPCIs and their communes, from the reference data. */
     public Perimeter perimeterOf(List<String> epcis) {
-        return new Perimeter(List.copyOf(epcis), reference.coverage(epcis).communes());
+        return new Perimeter(List.copyOf(epcis), reference.communesOf(epcis));
     }
 }

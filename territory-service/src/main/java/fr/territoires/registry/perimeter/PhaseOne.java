@@ -18,15 +18,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class PhaseOne {
 
-    /** @param members SIRENs of its EPCIs, EPTs and single communes, as published */
-    public record Territory(String code, String name, String successor, List<String> members) {
+    /**
+     * @param successor the phase-2 territory sharing most of its communes (null when none)
+     * @param successors every phase-2 territory that continues it (several when it split), {@code successor} first
+     * @param members SIRENs of its EPCIs, EPTs and single communes, as published
+     */
+    public record Territory(String code, String name, String successor, List<String> successors, List<String> members) {
     }
+
+    private static final String SUCCESSORS = "(SELECT string_agg(s.successor_code, ' ' ORDER BY s.rank) "
+            + "FROM phase1_successor s WHERE s.territory_code = t.code)";
 
     /** All of them, in code order. */
     @WithSession
     public Uni<List<Territory>> all() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                SELECT t.code, t.name, t.successor_code, m.siren FROM phase1_territory t
+                SELECT t.code, t.name, t.successor_code, m.siren, """ + SUCCESSORS + """
+                 FROM phase1_territory t
                 LEFT JOIN phase1_member m ON m.territory_code = t.code ORDER BY t.code, m.siren""", Object[].class)
                 .getResultList()).map(PhaseOne::territories);
     }
@@ -34,7 +42,8 @@ public class PhaseOne {
     @WithSession
     public Uni<Optional<Territory>> find(String code) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                SELECT t.code, t.name, t.successor_code, m.siren FROM phase1_territory t
+                SELECT t.code, t.name, t.successor_code, m.siren, """ + SUCCESSORS + """
+                 FROM phase1_territory t
                 LEFT JOIN phase1_member m ON m.territory_code = t.code WHERE t.code = :code ORDER BY m.siren""",
                 Object[].class).setParameter("code", code).getResultList())
                 .map(rows -> territories(rows).stream().findFirst());
@@ -59,20 +68,20 @@ public class PhaseOne {
     @WithSession
     public Uni<List<String>> predecessorsOf(String code) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT code FROM phase1_territory WHERE successor_code = :code ORDER BY code", String.class)
+                "SELECT territory_code FROM phase1_successor WHERE successor_code = :code ORDER BY territory_code", String.class)
                 .setParameter("code", code).getResultList());
     }
 
     private static List<Territory> territories(List<Object[]> rows) {
         Map<String, Territory> byCode = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            Territory t = byCode.computeIfAbsent((String) r[0],
-                    code -> new Territory(code, (String) r[1], (String) r[2], new ArrayList<>()));
+            Territory t = byCode.computeIfAbsent((String) r[0], code -> new Territory(code, (String) r[1], (String) r[2],
+                    r[4] == null ? List.of() : List.of(((String) r[4]).split(" ")), new ArrayList<>()));
             if (r[3] != null) {
                 t.members().add((String) r[3]);
             }
         }
         return byCode.values().stream()
-                .map(t -> new Territory(t.code(), t.name(), t.successor(), List.copyOf(t.members()))).toList();
+                .map(t -> new Territory(t.code(), t.name(), t.successor(), t.successors(), List.copyOf(t.members()))).toList();
     }
 }

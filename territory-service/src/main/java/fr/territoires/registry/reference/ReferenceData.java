@@ -166,6 +166,38 @@ public class ReferenceData {
                 regionCodes.stream().filter(regions::containsKey).map(r -> new Named(r, regions.get(r).name())).toList());
     }
 
+    /**
+     * The communes of these members (EPCIs, EPTs, single communes by SIREN), sorted, each once: the
+     * communes of {@link #coverage} without the rest, for the events of bulk loads (one array sort
+     * instead of a tree of strings).
+     */
+    public List<String> communesOf(java.util.Collection<String> sirens) {
+        int size = 0;
+        List<List<String>> lists = new ArrayList<>(sirens.size());
+        for (String siren : sirens) {
+            Optional<Epci> m = member(siren);
+            if (m.isPresent()) {
+                lists.add(m.get().communes());
+                size += m.get().communes().size();
+            }
+        }
+        String[] all = new String[size];
+        int n = 0;
+        for (List<String> l : lists) {
+            for (String c : l) {
+                all[n++] = c;
+            }
+        }
+        java.util.Arrays.sort(all);
+        List<String> distinct = new ArrayList<>(size);
+        for (String c : all) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(c)) {
+                distinct.add(c);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
     public Map<String, Epci> epcis() {
         return Collections.unmodifiableMap(epcis);
     }

@@ -76,10 +76,11 @@ public class TerritoryResource {
 
     /**
      * A territory of the official phase-1 list (2019-2022, closed): its phase-1 code, its members as
-     * published (EPCIs, EPTs, single communes), where they are, and its phase-2 successor if any.
+     * published (EPCIs, EPTs, single communes), where they are, and the phase-2 territories that continue it:
+     * {@code successors} (several when it split), {@code successor} the one sharing most of its communes (null when none).
      */
     public record PhaseOneProfile(String code, String name, String phase, LocalDate from, LocalDate until,
-            String successor, List<ReferenceData.Named> members, List<String> unknownMembers,
+            String successor, List<String> successors, List<ReferenceData.Named> members, List<String> unknownMembers,
             List<ReferenceData.Named> regions, List<ReferenceData.Named> departements, int communes, long population) {
     }
 
@@ -135,7 +136,7 @@ public class TerritoryResource {
                 List<String> known = t.members().stream().filter(m -> reference.member(m).isPresent()).toList();
                 ReferenceData.Coverage where = reference.coverage(known);
                 return Response.ok(new PhaseOneProfile(t.code(), t.name(), Phases.FIRST, Phases.FIRST_STARTS,
-                        Phases.CURRENT_STARTS.minusDays(1), t.successor(),
+                        Phases.CURRENT_STARTS.minusDays(1), t.successor(), t.successors(),
                         known.stream().map(m -> new ReferenceData.Named(m, reference.member(m).orElseThrow().name())).toList(),
                         t.members().stream().filter(m -> !known.contains(m)).toList(),
                         where.regions(), where.departements(), where.communes().size(), where.population())).build();

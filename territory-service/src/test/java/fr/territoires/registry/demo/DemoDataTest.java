@@ -54,7 +54,7 @@ class DemoDataTest {
         given().when().get("/api/territories/ti-4420")
                 .then().statusCode(200)
                 .body("name", equalTo("Val de Lorraine"), "pilot", equalTo(true), "regions.name", contains("Grand Est"),
-                        "communes", equalTo(169), "population", equalTo(403223), "predecessors", contains("ti-4413"),
+                        "communes", equalTo(169), "population", equalTo(403223), "predecessors", contains("ti-4409", "ti-4413"),
                         "labels.phase", contains("2023-2027"), "labels.labelledOn", contains("2023-11-09"));
         given().auth().oauth2(TestTokens.partner()).when().get("/api/territories/ti-4408/perimeter")
                 .then().statusCode(200).body("epcis.size()", equalTo(10), "departements.code", contains("54", "57"));

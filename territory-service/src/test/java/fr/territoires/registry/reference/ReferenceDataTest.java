@@ -21,6 +21,22 @@ class ReferenceDataTest {
     }
 
     @Test
+    void communesOfIsExactlyTheCoverageCommunes() {
+        // The bulk loader's events carry communesOf; every other perimeter's derived data uses coverage.
+        // Same members, same list: Val de Lorraine's six (an EPCI twice), an EPT with a commune of its own,
+        // a single commune, an unknown SIREN, none.
+        List<List<String>> cases = List.of(
+                List.of("245400189", "200041515", "200070589", "200070738", "245400601", "245400676", "245400601"),
+                List.of("200057990", "219200045"), List.of("215800467"), List.of("245400999", "245400601"), List.of());
+        for (List<String> members : cases) {
+            assertEquals(DATA.coverage(members).communes(), DATA.communesOf(members), members.toString());
+        }
+        DATA.epcis().keySet().forEach(siren -> assertEquals(DATA.coverage(List.of(siren)).communes(),
+                DATA.communesOf(List.of(siren)), siren));
+        assertEquals(169, DATA.communesOf(cases.get(0)).size());
+    }
+
+    @Test
     void theValDeLorraineEpcisAreThereWithTheirCommunes() {
         assertEquals("CC du Bassin de Pompey", DATA.epci("245400601").orElseThrow().name());
         assertTrue(DATA.epci("245400601").orElseThrow().communes().containsAll(List.of("54430", "54215", "54150")));
