@@ -33,9 +33,7 @@ class AdversarialFundingTest {
             "commitment", "payment", "ledger_entry", "outbox_event", "idempotent_request");
 
     private static Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(t -> counts.put(t, DB.count("SELECT count(*) FROM " + t)));
-        return counts;
+        return DB.rowCounts(TABLES);
     }
 
     @Test

@@ -36,9 +36,7 @@ class AdversarialTerritoryTest {
             "industrial_site", "territory_label", "official_list_load", "outbox_event");
 
     private static Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(t -> counts.put(t, DB.count("SELECT count(*) FROM " + t)));
-        return counts;
+        return DB.rowCounts(TABLES);
     }
 
     @Test

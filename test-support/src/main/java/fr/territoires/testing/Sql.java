@@ -33,6 +33,13 @@ public final class Sql {
         return new Sql(database, server::postgres);
     }
 
+    /** The number of rows of each table, in the order given (to check that nothing was stored). */
+    public Map<String, Long> rowCounts(List<String> tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.forEach(t -> counts.put(t, count("SELECT count(*) FROM " + t)));
+        return counts;
+    }
+
     public long count(String sql, Object... params) {
         return ((Number) rows(sql, params).get(0).values().iterator().next()).longValue();
     }
