@@ -26,6 +26,8 @@ final class E2ePlatform {
     private final List<QuarkusService> services = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final OtlpReceiver traces = new OtlpReceiver();
+    /** Where each partition of the platform's topics ended before this platform started (topic-partition → offset). */
+    private final Map<String, Long> topicEndsAtStart;
 
     private E2ePlatform() {
         Path root = BuildInfrastructure.buildRoot();
@@ -51,6 +53,7 @@ final class E2ePlatform {
                     ports.get(s.name()), env));
         }
         stack = new Stack(root.resolve("e2e-tests/target/platform"), line -> System.out.println("[e2e]" + line));
+        topicEndsAtStart = PlatformTopics.ends(BuildInfrastructure.kafkaBootstrapServers());
         stack.start(services);
         try {
             for (QuarkusService service : services) {
@@ -64,6 +67,11 @@ final class E2ePlatform {
             stack.stop(services);
             traces.close();
         }));
+    }
+
+    /** Where each partition of the three topics ended before this platform started: what follows is its own. */
+    Map<String, Long> topicEndsAtStart() {
+        return topicEndsAtStart;
     }
 
     /** The spans every process of the platform exported. */

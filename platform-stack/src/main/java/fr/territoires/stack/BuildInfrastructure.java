@@ -70,8 +70,18 @@ public final class BuildInfrastructure {
      */
     public static synchronized DedicatedKafka dedicatedKafka(String name) {
         return DEDICATED.computeIfAbsent(name, n -> {
+            // One broker per name in the JVM, across class loaders too (a Quarkus test profile loads this
+            // class anew, with empty maps): its ports live in a system property, and a broker already
+            // started is not started again, so every test of that name talks to the same broker.
+            String key = "ti.dedicated-kafka." + n;
+            String known = System.getProperty(key);
+            if (known != null) {
+                String[] ports = known.split(",");
+                return new DedicatedKafka(dir().resolve(n), Integer.parseInt(ports[0]), Integer.parseInt(ports[1]));
+            }
             DedicatedKafka kafka = new DedicatedKafka(dir().resolve(n), OsProcesses.freePort(), OsProcesses.freePort());
             kafka.start(true);
+            System.setProperty(key, kafka.port + "," + kafka.controllerPort);
             return kafka;
         });
     }
@@ -125,6 +135,12 @@ public final class BuildInfrastructure {
     public static synchronized DedicatedPostgres dedicatedPostgres(String name, String... databases) {
         return DEDICATED_PG.computeIfAbsent(name, n -> {
             Path runDir = dir().resolve(n);
+            // As for a dedicated broker: one server per name in the JVM, across class loaders.
+            String key = "ti.dedicated-postgres." + n;
+            String known = System.getProperty(key);
+            if (known != null) {
+                return new DedicatedPostgres(runDir, Integer.parseInt(known), List.of(databases));
+            }
             try {
                 Dirs.deleteRecursively(runDir);
             } catch (IOException e) {
@@ -132,6 +148,7 @@ public final class BuildInfrastructure {
             }
             DedicatedPostgres pg = new DedicatedPostgres(runDir, OsProcesses.freePort(), List.of(databases));
             pg.start();
+            System.setProperty(key, String.valueOf(pg.server.port()));
             return pg;
         });
     }
