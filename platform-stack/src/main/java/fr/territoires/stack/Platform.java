@@ -56,7 +56,7 @@ public final class Platform {
             env.put("TI_DEMO_DATA", String.valueOf(settings.demoData()));
             if (s.name().equals("gateway")) {
                 // The gateway's metrics: its management interface, next to its port (never proxied).
-                env.put("TI_GATEWAY_MANAGEMENT_PORT", String.valueOf(settings.gatewayPort() + 10));
+                env.put("TI_GATEWAY_MANAGEMENT_PORT", String.valueOf(metricsPort("gateway")));
             }
             // The programme's two official lists (territory-service, issue #13), demo or not.
             env.put("TI_OFFICIAL_LISTS", "true");
@@ -88,9 +88,15 @@ public final class Platform {
      */
     public PrometheusServer monitoring() {
         Map<String, String> targets = new java.util.LinkedHashMap<>();
-        SERVICES.forEach(s -> targets.put(s.name(), "localhost:" + port(s.name())));
+        // The gateway serves its metrics on its management interface only (its port + 10, see services()).
+        SERVICES.forEach(s -> targets.put(s.name(), "localhost:" + metricsPort(s.name())));
         return new PrometheusServer(runDir(), settings.prometheusPort(), targets,
                 settings.externalKeycloak().isEmpty() ? "localhost:" + settings.keycloakManagementPort() : null);
+    }
+
+    /** Where a service's /q/metrics answers: its own port, or the gateway's management interface. */
+    public int metricsPort(String service) {
+        return service.equals("gateway") ? settings.gatewayPort() + 10 : port(service);
     }
 
     public int port(String service) {

@@ -24,6 +24,16 @@ class PlatformSettingsTest {
         assertEquals("http://localhost:8180", s.keycloakUrl());
     }
 
+    /** The gateway's metrics answer on its management interface only: that is where the local Prometheus scrapes it. */
+    @Test
+    void theLocalPrometheusScrapesTheGatewaysManagementInterface() {
+        Platform platform = new Platform(Path.of("/tmp/x"), PlatformSettings.fromEnvironment(Map.of()));
+        assertEquals(8090, platform.metricsPort("gateway"));
+        assertEquals(8082, platform.metricsPort("funding-service"));
+        String config = platform.monitoring().config();
+        assertTrue(config.contains("localhost:8090") && !config.contains("localhost:8080"), config);
+    }
+
     @Test
     void externalInfrastructureIsLeftOutOfWhatThePlatformStarts() {
         PlatformSettings s = PlatformSettings.fromEnvironment(Map.of(
