@@ -26,6 +26,21 @@ public final class IfMatch {
         }
     }
 
+    /**
+     * For a replace of a whole stored record (a PUT): If-Match is required (DESIGN.md §5), a 428
+     * problem naming the header when it is missing, then {@link #check}. A record not stored yet
+     * needs none: the caller could not have read its ETag.
+     */
+    public static void require(Long expected, long current, String what) {
+        if (expected == null) {
+            throw new ProblemException(new Problem(java.net.URI.create(Problem.TYPE_BASE + "precondition-required"),
+                    "Precondition required", 428, what + " is replaced whole: send If-Match with the ETag you read"
+                            + " (version " + current + "), so that no one else's change is lost", null,
+                    java.util.List.of(new Problem.FieldError("If-Match", "is required to replace " + what))));
+        }
+        check(expected, current, what);
+    }
+
     /** A 412 problem when the client read an older version than the current one (lost update avoided). */
     public static void check(Long expected, long current, String what) {
         if (expected != null && expected != current) {

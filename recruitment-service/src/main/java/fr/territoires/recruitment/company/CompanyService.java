@@ -96,7 +96,7 @@ public class CompanyService {
             if (!AccessRules.mayManage(caller, company.holder())) {
                 throw AccessRules.forbidden(caller, "change company " + siret);
             }
-            IfMatch.check(expectedVersion, company.version, "Company " + siret);
+            IfMatch.require(expectedVersion, company.version, "Company " + siret);
             return placement(r).map(territory -> {
                 apply(company, r, territory, caller.name());
                 if (!AccessRules.mayManage(caller, company.holder())) {

@@ -146,7 +146,7 @@ public class NeedService {
             if (!AccessRules.mayManage(caller, n.holder())) {
                 throw AccessRules.forbidden(caller, "change need " + id);
             }
-            IfMatch.check(expectedVersion, n.version, "Need " + id);
+            IfMatch.require(expectedVersion, n.version, "Need " + id);
             requireOpen(n);
             if (NeedRules.isDue(n, on) && request.deadline() != null && request.deadline().equals(n.deadline)) {
                 // Its expiry is due (the job has not run yet): record it as expired, not as changed after.

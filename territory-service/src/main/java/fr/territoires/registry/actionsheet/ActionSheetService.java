@@ -63,7 +63,7 @@ public class ActionSheetService {
             CallerScope caller) {
         ActionSheetRules.checkDates(request.startsOn(), request.endsOn());
         return access.requireEditor(caller, code).chain(t -> find(code, id)).chain(sheet -> {
-            IfMatch.check(expectedVersion, sheet.version, "Action sheet " + id);
+            IfMatch.require(expectedVersion, sheet.version, "Action sheet " + id);
             ActionSheet.Status previous = sheet.status;
             ActionSheet.Status next = request.statusOr(previous);
             ActionSheetRules.checkTransition(id, previous, next);

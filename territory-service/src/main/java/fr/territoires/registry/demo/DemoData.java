@@ -160,7 +160,7 @@ public class DemoData {
         ActionSheetRequest started = new ActionSheetRequest(sheet.title(), sheet.priority(), sheet.description(),
                 sheet.owner(), ActionSheet.Status.IN_PROGRESS, sheet.plannedBudget(), sheet.indicators(), sheet.startsOn(),
                 sheet.endsOn());
-        return sheets.add(code, started, LOADER).chain(added -> sheets.replace(code, added.id, sheet, null, LOADER));
+        return sheets.add(code, started, LOADER).chain(added -> sheets.replace(code, added.id, sheet, added.version, LOADER));
     }
 
     /** The demo file, checked with the API's own validation rules. */

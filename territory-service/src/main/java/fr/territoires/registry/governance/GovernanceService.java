@@ -49,7 +49,7 @@ public class GovernanceService {
                         g = new Governance();
                         g.territoryCode = code;
                     } else {
-                        IfMatch.check(expectedVersion, g.version, "Governance of " + code);
+                        IfMatch.require(expectedVersion, g.version, "Governance of " + code);
                     }
                     apply(g, update, caller.name());
                     Governance saved = g;

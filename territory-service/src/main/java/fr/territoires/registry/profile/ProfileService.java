@@ -42,7 +42,7 @@ public class ProfileService {
                 .find(IndustrialProfile.class, code).chain(existing -> {
                     IndustrialProfile p = existing == null ? new IndustrialProfile() : existing;
                     if (existing != null) {
-                        IfMatch.check(expectedVersion, existing.version, "Industrial profile of " + code);
+                        IfMatch.require(expectedVersion, existing.version, "Industrial profile of " + code);
                     }
                     p.territoryCode = code;
                     p.industrialJobsShare = update.industrialJobsShare();

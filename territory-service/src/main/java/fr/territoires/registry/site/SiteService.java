@@ -71,7 +71,7 @@ public class SiteService {
     public Uni<IndustrialSite> replace(String code, long id, SiteRequest request, Long expectedVersion, CallerScope caller) {
         return access.requireEditor(caller, code).call(() -> checkCommune(code, request.commune()))
                 .chain(t -> find(code, id)).chain(site -> {
-                    IfMatch.check(expectedVersion, site.version, "Site " + id);
+                    IfMatch.require(expectedVersion, site.version, "Site " + id);
                     IndustrialSite.Status previous = site.status;
                     if (request.status() != null) {
                         site.status = request.status();

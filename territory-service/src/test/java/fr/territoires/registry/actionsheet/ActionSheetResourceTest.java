@@ -69,7 +69,7 @@ class ActionSheetResourceTest {
                 .then().statusCode(412).contentType("application/problem+json");
         Map<String, Object> backwards = sheet("Shared recruitment service", "RECRUIT");
         backwards.put("status", "IDEA");
-        given().auth().oauth2(manager(code)).contentType("application/json").body(backwards)
+        given().auth().oauth2(manager(code)).contentType("application/json").header("If-Match", "\"1\"").body(backwards)
                 .when().put("/api/territories/" + code + "/action-sheets/" + id)
                 .then().statusCode(409).body("type", equalTo("urn:territoires:problem:status-transition-not-allowed"));
 

@@ -71,6 +71,13 @@ class GovernanceResourceTest {
         assertEquals("governance", event.at("/changed/0").asText());
         assertEquals("Marie Martin", event.at("/governance/industrialist/name").asText());
 
+        // A whole replace without If-Match is refused (428 naming the header): nothing changes.
+        given().auth().oauth2(manager(code)).contentType("application/json").body(governance("356000000"))
+                .when().put("/api/territories/" + code + "/governance").then().statusCode(428)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        given().when().get("/api/territories/" + code + "/governance")
+                .then().statusCode(200).header("ETag", "\"0\"").body("industrialist.siren", equalTo("552081317"));
+
         // A stale ETag loses nothing; the current one goes through.
         given().auth().oauth2(manager(code)).contentType("application/json").header("If-Match", "\"5\"")
                 .body(governance("552081317"))
