@@ -69,7 +69,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                ? "is not a field of this request"
+                : e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
         String name = field.isEmpty() ? "body" : field;
         return respond(Problem.validation(name + ": " + message + " (" + e.getOriginalMessage() + ")",
                 List.of(new Problem.FieldError(name, message))), uri);
