@@ -1,4 +1,4 @@
-package fr.territoires.gateway.protection;
+package fr.territoires.testing;
 
 import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ public final class RawHttp implements AutoCloseable {
     }
 
     private final Socket socket;
-    final OutputStream out;
+    private final OutputStream out;
     private final InputStream in;
 
     public RawHttp() throws IOException {
@@ -41,14 +41,20 @@ public final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
-    void chunk(byte[] data) throws IOException {
+    /** Raw bytes after the head: a body announced by Content-Length, or part of it. */
+    public void send(byte[] data) throws IOException {
+        out.write(data);
+        out.flush();
+    }
+
+    public void chunk(byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
-    void lastChunk() throws IOException {
+    public void lastChunk() throws IOException {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
@@ -81,7 +87,7 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /** Whether the server closed the connection (end of stream, or reset) within the socket timeout. */
-    boolean closedByServer() {
+    public boolean closedByServer() {
         try {
             return in.read() < 0;
         } catch (IOException e) {

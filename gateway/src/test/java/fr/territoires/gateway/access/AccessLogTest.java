@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.territoires.gateway.protection.RawHttp;
+import fr.territoires.testing.RawHttp;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.gateway.routing.EchoUpstreams;
+import fr.territoires.testing.RawHttp;
 import fr.territoires.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -60,8 +61,7 @@ class RequestBodyLimitTest {
             http.head("POST /api/territories/import HTTP/1.1", bearer(), "Content-Type: text/csv",
                     "Expect: 100-continue", "Content-Length: " + csv.length);
             assertEquals(100, http.read().status());
-            http.out.write(csv);
-            http.out.flush();
+            http.send(csv);
             RawHttp.Response response = http.read();
 
             assertEquals(200, response.status());

@@ -7,15 +7,18 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body larger than the service accepts with 413 problem+json, before reading it: 1 MiB
- * for ordinary requests, more for bulk uploads (paths ending in {@code /import}). A chunked body
- * without Content-Length is still cut by {@code quarkus.http.limits.max-body-size}.
+ * Refuses a body larger than the service accepts with 413 problem+json: 1 MiB for ordinary
+ * requests, more for bulk uploads (paths ending in {@code /import}). A declared Content-Length is
+ * judged before a byte is read. A body without one (chunked) is counted as it arrives, and refused
+ * as soon as it passes the limit, before anything parses it (issue 14: a chunked body used to skip
+ * the limit and be parsed whole).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -23,17 +26,24 @@ public class BodySizeLimit {
     private final long maxBody;
     private final long maxBulkBody;
     private final ObjectMapper json;
+    private final boolean countChunked;
 
+    /**
+     * {@code platform.http.count-chunked-bodies=false} in the gateway: it streams bodies to the services
+     * and counts them itself as they pass (RequestBodyLimit), so it must not read them here.
+     */
     public BodySizeLimit(@ConfigProperty(name = "platform.http.max-body-size", defaultValue = "1M") MemorySize maxBody,
             @ConfigProperty(name = "platform.http.max-bulk-body-size", defaultValue = "32M") MemorySize maxBulkBody,
+            @ConfigProperty(name = "platform.http.count-chunked-bodies", defaultValue = "true") boolean countChunked,
             ObjectMapper json) {
         this.maxBody = maxBody.asLongValue();
         this.maxBulkBody = maxBulkBody.asLongValue();
+        this.countChunked = countChunked;
         this.json = json;
     }
 
     void install(@Observes Router router) {
-        router.route().order(-3000).handler(this::check);
+        router.route().order(-3000).handler(this::check).failureHandler(this::streamedTooLarge);
     }
 
     /** The limit for a path: bulk uploads get the larger one. */
@@ -50,12 +60,35 @@ public class BodySizeLimit {
         } catch (NumberFormatException e) {
             declared = -1;
         }
+        if (declared < 0 && countChunked && isChunked(ctx)) {
+            // Read here, counted, into the context (where Quarkus REST takes it from); past the limit the
+            // body handler stops reading and fails the request with 413, which streamedTooLarge answers.
+            BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
+            return;
+        }
         if (declared <= limit) {
             ctx.next();
             return;
         }
+        refuse(ctx, "the request body has " + declared + " bytes", limit);
+    }
+
+    private static boolean isChunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    private void streamedTooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() != 413 || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        refuse(ctx, "the chunked request body went past the limit", limitFor(ctx.request().path()));
+    }
+
+    private void refuse(RoutingContext ctx, String what, long limit) {
         Problem problem = new Problem(java.net.URI.create(Problem.TYPE_BASE + "body-too-large"), "Payload too large", 413,
-                "body: the request body has " + declared + " bytes; this endpoint accepts at most " + limit + " bytes",
+                "body: " + what + "; this endpoint accepts at most " + limit + " bytes",
                 ctx.request().path(), List.of(new Problem.FieldError("body", "must be at most " + limit + " bytes")));
         try {
             ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
