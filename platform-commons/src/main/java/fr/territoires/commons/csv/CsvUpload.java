@@ -1,7 +1,18 @@
 package fr.territoires.commons.csv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.territoires.commons.problem.ProblemException;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,22 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading a CSV file users upload (the national list, bulk declarations): strict UTF-8, and RFC 4180
- * records with the separator users' spreadsheets pick (';' in France, ',' elsewhere).
+ * The platform's one reader of the CSV files users upload (the national list, bulk declarations), on
+ * jackson-dataformat-csv: strict UTF-8 (a BOM is allowed), RFC 4180 records with the separator users'
+ * spreadsheets pick (';' when the header line has one, as in France, else ','), read as a
+ * stream — decoded, split and counted record by record, never split whole into memory. Blank lines
+ * are skipped as they are read; beyond {@code maxRecords} records, reading stops with a 400. A quoted
+ * field must be closed, and its closing quote followed by a separator or a line end; every refusal is
+ * a 400 naming {@code file} and the line of the file (counted as in the file, across quoted line breaks).
  */
 public final class CsvUpload {
 
-    private CsvUpload() {
-    }
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
-    /** The file as text; a 400 naming {@code file} when it is not UTF-8. */
-    public static String decodeUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("file", "is not UTF-8 (re-save it as UTF-8, with or without BOM)");
-        }
+    private CsvUpload() {
     }
 
     /** One record and the line of the file it starts on (1 for the header). */
@@ -35,96 +43,94 @@ public final class CsvUpload {
         }
     }
 
-    /** RFC 4180 records (blank lines included as records of one empty field); see {@link #read}. */
-    public static List<List<String>> records(String text) {
-        return read(text, Integer.MAX_VALUE, true).stream().map(Record::fields).toList();
+    /** The records of an uploaded file; see the class comment. */
+    public static List<Record> read(byte[] file, int maxRecords) {
+        int start = file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        boolean semicolon = false;
+        boolean comma = false;
+        for (int i = start; i < file.length && file[i] != '\n'; i++) {
+            semicolon |= file[i] == ';';
+            comma |= file[i] == ',';
+        }
+        char separator = semicolon || !comma ? ';' : ',';
+        Reader utf8 = new InputStreamReader(new ByteArrayInputStream(file, start, file.length - start),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return read(utf8, separator, maxRecords);
     }
 
-    /**
-     * RFC 4180 records, strictly: the separator is the first ';' or ',' of the header line; a
-     * quoted field must be closed, and a closing quote followed by a separator or a line end (a 400
-     * naming {@code file} and the line otherwise). Lines are counted as in the file (a quoted line
-     * break moves to the next line). Blank lines are skipped as they are read; beyond
-     * {@code maxRecords} non-blank records, reading stops with a 400 — a file of millions of lines
-     * is never split whole into memory.
-     */
+    /** The records of a text already decoded; see the class comment. */
     public static List<Record> read(String text, int maxRecords) {
-        return read(text, maxRecords, false);
+        String header = text.substring(0, text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n'));
+        char separator = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
+        return read(new StringReader(text), separator, maxRecords);
     }
 
-    private static List<Record> read(String text, int maxRecords, boolean keepBlank) {
-        int firstLineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
-        String firstLine = text.substring(0, firstLineEnd);
-        char separator = firstLine.indexOf(';') >= 0 ? ';' : ',';
+    private static List<Record> read(Reader text, char separator, int maxRecords) {
+        ObjectReader reader = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema().withColumnSeparator(separator));
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
         int line = 1;
-        int recordLine = 1;
-        int quoteLine = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                    char next = i + 1 < text.length() ? text.charAt(i + 1) : '\n';
-                    if (next != separator && next != '\n' && next != '\r') {
-                        throw malformed(line, "a character follows the closing quote of a field (a quote inside a quoted "
-                                + "field is written twice: \"\")");
+        try (MappingIterator<List<String>> rows = reader.readValues(text)) {
+            while (true) {
+                List<String> fields;
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
                     }
-                } else {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                        line++;
-                    }
-                    field.append(c);
+                    fields = rows.nextValue();
+                } catch (JsonProcessingException e) {
+                    throw malformed(e, line);
                 }
-            } else if (c == '"' && field.toString().isBlank()) {
-                field.setLength(0);
-                quoted = true;
-                quoteLine = line;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+                Record record = new Record(line, List.copyOf(fields));
+                line = rows.getParser().currentLocation().getLineNr();
+                if (fields.isEmpty() || record.isBlank()) {
+                    continue;
                 }
-                fields.add(field.toString());
-                field.setLength(0);
-                add(records, new Record(recordLine, fields), maxRecords, keepBlank);
-                fields = new ArrayList<>();
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
+                if (records.size() >= maxRecords) {
+                    throw ProblemException.invalid("file", "has more than " + maxRecords + " records (line "
+                            + record.line() + "); split it");
+                }
+                records.add(record);
             }
-        }
-        if (quoted) {
-            throw malformed(quoteLine, "a quoted field is not closed (its opening quote has no closing quote)");
-        }
-        if (!field.isEmpty() || !fields.isEmpty()) {
-            fields.add(field.toString());
-            add(records, new Record(recordLine, fields), maxRecords, keepBlank);
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        } catch (IOException e) {
+            if (causedByCoding(e)) {
+                throw notUtf8();
+            }
+            throw new UncheckedIOException(e);
         }
         return records;
     }
 
-    private static void add(List<Record> records, Record record, int maxRecords, boolean keepBlank) {
-        if (!keepBlank && record.isBlank()) {
-            return;
+    private static ProblemException malformed(JsonProcessingException e, int recordLine) {
+        if (causedByCoding(e)) {
+            return notUtf8();
         }
-        if (records.size() >= maxRecords) {
-            throw ProblemException.invalid("file", "has more than " + maxRecords + " records (line " + record.line()
-                    + "); split it");
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int at = e.getLocation() == null ? recordLine : e.getLocation().getLineNr();
+        if (message.startsWith("Missing closing quote")) {
+            return ProblemException.invalid("file", "line " + recordLine
+                    + ": a quoted field is not closed (its opening quote has no closing quote)");
         }
-        records.add(record);
+        if (message.contains("Expected column separator")) {
+            return ProblemException.invalid("file", "line " + at + ": a character follows the closing quote of a field"
+                    + " (a quote inside a quoted field is written twice: \"\")");
+        }
+        return ProblemException.invalid("file", "line " + at + ": is not valid CSV (" + message + ")");
     }
 
-    private static ProblemException malformed(int line, String what) {
-        return ProblemException.invalid("file", "line " + line + ": " + what);
+    private static boolean causedByCoding(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException notUtf8() {
+        return ProblemException.invalid("file", "is not UTF-8 (re-save it as UTF-8, with or without BOM)");
     }
 }

@@ -10,20 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class CsvUploadTest {
 
+    private static List<List<String>> records(String text) {
+        return CsvUpload.read(text.getBytes(StandardCharsets.UTF_8), 100).stream().map(CsvUpload.Record::fields).toList();
+    }
+
     @Test
     void recordsFollowRfc4180WithTheHeadersSeparator() {
         assertEquals(List.of(List.of("insee_com", "lib_com"), List.of("54431", "Pont-à-Mousson; centre"),
                         List.of("54430", "Pompey \"le haut\"")),
-                CsvUpload.records("insee_com;lib_com\r\n54431;\"Pont-à-Mousson; centre\"\n54430;\"Pompey \"\"le haut\"\"\""));
-        assertEquals(List.of(List.of("a", "b"), List.of("1", "2")), CsvUpload.records("a,b\n1,2\n"));
+                records("insee_com;lib_com\r\n54431;\"Pont-à-Mousson; centre\"\n54430;\"Pompey \"\"le haut\"\"\""));
+        assertEquals(List.of(List.of("a", "b"), List.of("1", "2")), records("a,b\n1,2\n"));
+        assertEquals(List.of(List.of("a", "b"), List.of("1", "2,5")), records("\uFEFFa;b\n1;2,5\n"), "a BOM is skipped");
     }
 
     @Test
     void aFileThatIsNotUtf8IsRefusedNamingTheFile() {
-        byte[] latin1 = "Pont-à-Mousson".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("file", assertThrows(ProblemException.class, () -> CsvUpload.decodeUtf8(latin1)).problem().errors()
-                .get(0).field());
-        assertEquals("Pont-à-Mousson", CsvUpload.decodeUtf8("Pont-à-Mousson".getBytes(StandardCharsets.UTF_8)));
+        byte[] latin1 = "a;b\n1;Pont-à-Mousson\n".getBytes(StandardCharsets.ISO_8859_1);
+        ProblemException e = assertThrows(ProblemException.class, () -> CsvUpload.read(latin1, 100));
+        assertEquals("file", e.problem().errors().get(0).field());
+        assertEquals(true, e.problem().errors().get(0).message().startsWith("is not UTF-8"));
+        assertEquals(List.of("1", "Pont-à-Mousson"), records("a;b\n1;Pont-à-Mousson\n").get(1));
     }
 
     private static String refusal(String text) {

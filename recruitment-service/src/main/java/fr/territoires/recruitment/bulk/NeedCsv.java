@@ -36,12 +36,8 @@ public final class NeedCsv {
     }
 
     public static List<Row> parse(byte[] bytes) {
-        String text = CsvUpload.decodeUtf8(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         // The header and one row more than allowed (for its own message), at most, are read: beyond, the file is refused as it is read.
-        List<CsvUpload.Record> records = CsvUpload.read(text, MAX_ROWS + 2);
+        List<CsvUpload.Record> records = CsvUpload.read(bytes, MAX_ROWS + 2);
         if (records.isEmpty()) {
             throw ProblemException.invalid("file", "is empty; expected a header with " + String.join(";", REQUIRED));
         }

@@ -25,11 +25,7 @@ public final class NationalListCsv {
     }
 
     public static List<Row> parse(byte[] bytes) {
-        String text = CsvUpload.decodeUtf8(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<CsvUpload.Record> records = CsvUpload.read(text, MAX_RECORDS);
+        List<CsvUpload.Record> records = CsvUpload.read(bytes, MAX_RECORDS);
         if (records.isEmpty()) {
             throw ProblemException.invalid("file", "is empty; expected a header " + String.join(";", COLUMNS));
         }
