@@ -12,6 +12,7 @@ import fr.territoires.funding.access.MoneyRules;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;
+import fr.territoires.funding.reference.KnownReferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +36,14 @@ public class ApplicationService {
     private final FundingAccess access;
     private final CommitmentService commitments;
     private final Outbox outbox;
+    private final KnownReferences references;
 
-    public ApplicationService(FundingAccess access, CommitmentService commitments, Outbox outbox) {
+    public ApplicationService(FundingAccess access, CommitmentService commitments, Outbox outbox,
+            KnownReferences references) {
         this.access = access;
         this.commitments = commitments;
         this.outbox = outbox;
+        this.references = references;
     }
 
     public Uni<Application> create(ApplicationRequests.NewApplication r, CallerScope caller) {
@@ -49,6 +53,7 @@ public class ApplicationService {
         return access.require(caller, r.territory(), FundingAccess.Action.APPLY)
                 .invoke(t -> checkEligible(r.territory(), t))
                 .call(t -> checkEnvelopesExist(lines))
+                .call(t -> references.requireOwnedBy(r.territory(), r.actionSheetId(), r.recruitmentNeeds()))
                 .chain(t -> {
                     Application app = new Application();
                     app.id = UUID.randomUUID();

@@ -184,4 +184,39 @@ class HostileCallerFundingTest {
             api(TestTokens.partner()).when().get(path).then().statusCode(200);
         }
     }
+
+    /** A misspelt or invented field is refused and named, never silently dropped: nothing is stored. */
+    @Test
+    void anUnknownFieldIsRefusedAndNamed() {
+        Map<String, Object> envelope = FundingFixtures.nationalEnvelope("Unknown field " + UUID.randomUUID(), "1000.00");
+        envelope.put("ceilling", new BigDecimal("9999999.00"));
+        long before = DB.count("SELECT count(*) FROM envelope");
+        api(admin()).body(envelope).when().post("/api/funding/envelopes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("ceilling"), "errors[0].message", equalTo("is not a field of this request"));
+        UUID id = FundingFixtures.openEnvelope("1000.00");
+        api(admin()).body(Map.of("ceiling", new BigDecimal("2000.00"), "reason", "More", "approvedBy", "me"))
+                .when().put("/api/funding/envelopes/" + id + "/ceiling")
+                .then().statusCode(400).body("errors[0].field", equalTo("approvedBy"));
+        assertEquals(before + 1, DB.count("SELECT count(*) FROM envelope"));
+        assertEquals(new BigDecimal("1000.00"), DB.rows("SELECT ceiling FROM envelope WHERE id = ?", id).get(0).get("ceiling"));
+    }
+
+    /** A Region's officer lists the applications of its Region's territories only (by their perimeter today). */
+    @Test
+    void aRegionsOfficerListsOnlyItsRegionsApplications() {
+        UUID envelope = FundingFixtures.openEnvelope("100000.00");
+        String grandEst = FundingFixtures.labelledInGrandEst();
+        String oyonnax = FundingFixtures.territory("LABELLED", List.of("01283"));
+        for (String territory : List.of(grandEst, oyonnax)) {
+            api(admin()).body(FundingFixtures.application(territory, 1000, false, Map.of(envelope, "100")))
+                    .when().post("/api/funding/applications").then().statusCode(201);
+        }
+        api(officer("44")).queryParam("territory", grandEst).when().get("/api/funding/applications")
+                .then().statusCode(200).body("total", equalTo(1));
+        api(officer("44")).queryParam("territory", oyonnax).when().get("/api/funding/applications")
+                .then().statusCode(200).body("total", equalTo(0));
+        api(officer("84")).queryParam("territory", oyonnax).when().get("/api/funding/applications")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
 }
