@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.stack.BuildInfrastructure;
+import fr.territoires.testing.KafkaTopics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -51,8 +52,7 @@ class PartnerCloudEventsIT {
                         .anyMatch(e -> e.getKey().startsWith(topic + "-") && e.getValue() > from.getOrDefault(e.getKey(), 0L))));
         Map<String, Long> until = PlatformTopics.ends(bootstrap);
 
-        Properties p = PlatformTopics.properties(bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties p = KafkaTopics.readerProperties(bootstrap, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
         List<ConsumerRecord<String, CloudEvent>> read = new ArrayList<>();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(p)) {

@@ -70,6 +70,28 @@ public class Territories {
                 .map(rows -> rows.stream().map(Territories::known).collect(Collectors.toMap(Known::code, k -> k)));
     }
 
+    /**
+     * The codes of the territories with a commune in this region on that date (by the communes'
+     * départements), in one query: what a Region's officer sees.
+     */
+    public Uni<List<String>> inRegion(String region, LocalDate on) {
+        List<String> departements = Departements.ofRegion(region);
+        if (departements.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // A commune's département: its first two characters, three overseas (97x), as Departements.ofCommune.
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT t.code FROM territory t
+                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
+                              WHERE p.territory_code = t.code AND p.effective_on <= :d
+                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+                WHERE EXISTS (SELECT 1 FROM unnest(cur.communes) AS c
+                              WHERE CASE WHEN c LIKE '97%' THEN left(c, 3) ELSE left(c, 2) END
+                                    = ANY (string_to_array(:departements, ',')))
+                ORDER BY t.code""", String.class)
+                .setParameter("d", on).setParameter("departements", String.join(",", departements)).getResultList());
+    }
+
     /** Every territory the replica knows, as of that date, by code. */
     public Uni<List<Known>> all(LocalDate on) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " ORDER BY t.code", Object[].class)

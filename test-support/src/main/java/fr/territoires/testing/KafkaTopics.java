@@ -16,7 +16,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -40,13 +43,8 @@ public final class KafkaTopics {
      */
     public static List<Message> readUntil(String bootstrap, String topic, Predicate<List<Message>> enough,
             Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = readerProperties(bootstrap, StringDeserializer.class);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<Message> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
@@ -66,6 +64,38 @@ public final class KafkaTopics {
         }
         throw new AssertionError("after " + timeout.toSeconds() + " s, " + topic + " held " + seen.size()
                 + " records, not what was expected; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+    }
+
+    /**
+     * A test reader's settings: a consumer group of its own that commits nothing, keys and values
+     * read by {@code deserializer} (e.g. StringDeserializer, ByteArrayDeserializer).
+     */
+    public static Properties readerProperties(String bootstrap, Class<?> deserializer) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, deserializer.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, deserializer.getName());
+        return p;
+    }
+
+    /** "topic-partition" → end offset, for the partitions of these topics that exist now (a missing one starts at 0). */
+    public static Map<String, Long> ends(String bootstrap, List<String> topics) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerProperties(bootstrap,
+                ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
+            for (String topic : topics) {
+                List<PartitionInfo> infos = existing.get(topic);
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            Map<String, Long> ends = new java.util.HashMap<>();
+            consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, offset) -> ends.put(tp.toString(), offset));
+            return ends;
+        }
     }
 
     /** Writes one record and waits for the broker's acknowledgement. */

@@ -188,8 +188,7 @@ public class ApplicationResource {
             return Uni.createFrom().nullItem();
         }
         if (caller.has(CallerScope.REGION_OFFICER) && caller.region() != null) {
-            return territories.all(dates.today()).map(all -> all.stream()
-                    .filter(t -> t.regions().contains(caller.region())).map(Territories.Known::code).toList());
+            return territories.inRegion(caller.region(), dates.today());
         }
         if (caller.has(CallerScope.TERRITORY_MANAGER)) {
             return Uni.createFrom().item(caller.territories());

@@ -42,10 +42,6 @@ public class ReportQueries {
             Envelope.Status status) {
     }
 
-    /** A territory as the replica knows it; regions derived from its communes. */
-    public record Territory(String code, String name, String status, List<String> regions) {
-    }
-
     public record EnvelopeFilter(String q, Envelope.Funder funder, Envelope.Priority priority, Envelope.Status status) {
     }
 
@@ -138,12 +134,8 @@ public class ReportQueries {
     }
 
     /** These territories as the replica knows them today (absent: unknown to funding-service). */
-    public Uni<Map<String, Territory>> territories(Collection<String> codes) {
-        return replica.find(codes, dates.today()).map(known -> {
-            Map<String, Territory> byCode = new HashMap<>();
-            known.forEach((code, t) -> byCode.put(code, new Territory(code, t.name(), t.status(), t.regions())));
-            return byCode;
-        });
+    public Uni<Map<String, Territories.Known>> territories(Collection<String> codes) {
+        return replica.find(codes, dates.today());
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.territoires.funding.report;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.csv.CsvExport;
+import fr.territoires.replica.Territories;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.paging.PagingParams;
@@ -231,7 +232,7 @@ public class ReportResource {
         };
     }
 
-    private static String label(FundingSummary.By by, String key, Map<String, ReportQueries.Territory> known) {
+    private static String label(FundingSummary.By by, String key, Map<String, Territories.Known> known) {
         return switch (by) {
             case TERRITORY -> known.containsKey(key) ? known.get(key).name() : key;
             case REGION -> FundingSummary.UNKNOWN_REGION.equals(key) ? "Région inconnue" : Names.region(key).orElse(key);

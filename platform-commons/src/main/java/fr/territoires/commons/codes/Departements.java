@@ -133,6 +133,12 @@ public final class Departements {
         return Optional.ofNullable(REGION_OF.get(departement));
     }
 
+    /** The départements of a region (INSEE code), sorted; empty for an unknown region. */
+    public static java.util.List<String> ofRegion(String region) {
+        return REGION_OF.entrySet().stream().filter(e -> e.getValue().equals(region)).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
     public static Optional<String> regionOfCommune(String insee) {
         return insee == null || insee.length() != 5 ? Optional.empty() : regionOf(ofCommune(insee));
     }

@@ -16,4 +16,12 @@ class DepartementsTest {
         assertEquals(Optional.empty(), Departements.regionOfCommune("99999"));
         assertEquals(Optional.empty(), Departements.regionOfCommune(null));
     }
+
+    @Test
+    void aRegionHasItsDepartements() {
+        assertEquals(java.util.List.of("08", "10", "51", "52", "54", "55", "57", "67", "68", "88"), Departements.ofRegion("44"));
+        assertEquals(java.util.List.of("2A", "2B"), Departements.ofRegion("94"));
+        assertEquals(java.util.List.of("974"), Departements.ofRegion("04"));
+        assertEquals(java.util.List.of(), Departements.ofRegion("99"));
+    }
 }
