@@ -3,6 +3,7 @@ package fr.territoires.funding.application;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.access.CallerScope;
+import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
 import fr.territoires.events.funding.ApplicationDecidedV1;
@@ -12,6 +13,7 @@ import fr.territoires.funding.access.MoneyRules;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;
+import fr.territoires.funding.envelope.EnvelopeState;
 import fr.territoires.funding.reference.KnownReferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +54,7 @@ public class ApplicationService {
         ApplicationRules.checkPlan("plan", r.eligibleCost(), r.owner().localAuthority(), lines);
         return access.require(caller, r.territory(), FundingAccess.Action.APPLY)
                 .invoke(t -> checkEligible(r.territory(), t))
-                .call(t -> checkEnvelopesExist(lines))
+                .call(t -> checkEnvelopes(lines, r.territory(), t == null ? List.of() : t.regions()))
                 .call(t -> references.requireOwnedBy(r.territory(), r.actionSheetId(), r.recruitmentNeeds()))
                 .chain(t -> {
                     Application app = new Application();
@@ -261,20 +263,38 @@ public class ApplicationService {
         }
     }
 
-    private static Uni<Void> checkEnvelopesExist(List<ApplicationRules.Line> lines) {
+    /**
+     * Every envelope of the plan exists (400 naming {@code plan[i].envelopeId} otherwise) and may fund
+     * the territory: one scoped to another Region or to other territories is a 403 naming the line
+     * (issue 14: an application draws only on money meant for its territory).
+     */
+    private static Uni<Void> checkEnvelopes(List<ApplicationRules.Line> lines, String territory, List<String> regions) {
         List<UUID> ids = lines.stream().map(ApplicationRules.Line::envelopeId).toList();
-        return Panache.getSession().chain(s -> s.createQuery("select id from Envelope where id in :ids", UUID.class)
+        return Panache.getSession().chain(s -> s.createQuery("from Envelope where id in :ids", Envelope.class)
                 .setParameter("ids", ids).getResultList()).invoke(found -> {
-                    List<fr.territoires.commons.problem.Problem.FieldError> errors = new ArrayList<>();
+                    Map<UUID, Envelope> byId = new java.util.HashMap<>();
+                    found.forEach(e -> byId.put(e.id, e));
+                    List<Problem.FieldError> unknown = new ArrayList<>();
+                    List<Problem.FieldError> elsewhere = new ArrayList<>();
                     for (int i = 0; i < ids.size(); i++) {
-                        if (!found.contains(ids.get(i))) {
-                            errors.add(new fr.territoires.commons.problem.Problem.FieldError(
-                                    "plan[" + i + "].envelopeId", "is not an envelope"));
+                        Envelope e = byId.get(ids.get(i));
+                        String field = "plan[" + i + "].envelopeId";
+                        if (e == null) {
+                            unknown.add(new Problem.FieldError(field, "is not an envelope"));
+                        } else if (!EnvelopeState.covers(e.scope, e.scopeRegion, List.of(e.scopeTerritories), territory,
+                                regions)) {
+                            elsewhere.add(new Problem.FieldError(field, "envelope " + e.name + " does not fund territory "
+                                    + territory + " (scope " + e.scope + (e.scopeRegion == null ? "" : " " + e.scopeRegion)
+                                    + ")"));
                         }
                     }
-                    if (!errors.isEmpty()) {
-                        throw new ProblemException(fr.territoires.commons.problem.Problem.validation("Unknown envelope",
-                                errors));
+                    if (!unknown.isEmpty()) {
+                        throw new ProblemException(Problem.validation("Unknown envelope", unknown));
+                    }
+                    if (!elsewhere.isEmpty()) {
+                        throw new ProblemException(new Problem(java.net.URI.create(Problem.TYPE_BASE + "envelope-out-of-scope"),
+                                "Forbidden", 403, "The plan draws on an envelope that is not meant for territory " + territory,
+                                null, elsewhere));
                     }
                 }).replaceWithVoid();
     }

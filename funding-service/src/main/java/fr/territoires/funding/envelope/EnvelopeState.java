@@ -15,6 +15,12 @@ public record EnvelopeState(UUID id, String name, Envelope.Funder funder, String
 
     /** Whether a territory (and the regions it lies in) may be funded from it. */
     public boolean covers(String territory, List<String> territoryRegions) {
+        return covers(scope, scopeRegion, scopeTerritories, territory, territoryRegions);
+    }
+
+    /** Whether an envelope of this scope may fund a territory lying in these regions. */
+    public static boolean covers(Envelope.Scope scope, String scopeRegion, List<String> scopeTerritories, String territory,
+            List<String> territoryRegions) {
         return switch (scope) {
             case NATIONAL -> true;
             case REGION -> territoryRegions.contains(scopeRegion);

@@ -85,7 +85,7 @@ class CrossReferenceTest {
     void twoTerritoriesEachWithASheetAndANeed() {
         mine = FundingFixtures.labelledInGrandEst();
         other = FundingFixtures.labelledInGrandEst();
-        mySheet = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        mySheet = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
         otherSheet = mySheet + 1;
         myNeed = UUID.randomUUID();
         otherNeed = UUID.randomUUID();
@@ -142,6 +142,21 @@ class CrossReferenceTest {
                 .body("errors[0].field", equalTo("recruitmentNeeds[0]"));
         api(manager(mine)).body(application(mySheet + 7, List.of())).when().post("/api/funding/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("actionSheetId"));
+        assertEquals(0, applications(), "nothing stored");
+    }
+
+    /** An application draws only on envelopes meant for its territory: another Region's is a 403 naming the line. */
+    @Test
+    void anotherRegionsEnvelopeIsRefusedAndNamed() {
+        UUID auvergneRhoneAlpes = FundingFixtures.openEnvelope(new java.util.HashMap<>(Map.of("funder", "REGION",
+                "region", "84", "name", "Région 84 " + UUID.randomUUID(), "priority", "RECRUIT", "scope", "REGION",
+                "scopeRegion", "84", "firstYear", FundingFixtures.FIRST_YEAR, "lastYear", FundingFixtures.LAST_YEAR,
+                "ceiling", new java.math.BigDecimal("1000.00"))));
+        Map<String, Object> a = FundingFixtures.application(mine, 10000, true, Map.of(auvergneRhoneAlpes, "500.00"));
+        api(manager(mine)).body(a).when().post("/api/funding/applications")
+                .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:territoires:problem:envelope-out-of-scope"),
+                        "errors[0].field", equalTo("plan[0].envelopeId"));
         assertEquals(0, applications(), "nothing stored");
     }
 }
