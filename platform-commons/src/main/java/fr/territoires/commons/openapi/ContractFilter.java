@@ -47,6 +47,7 @@ public class ContractFilter implements OASFilter {
             "401", "No valid bearer token (missing, expired, from another issuer or for another audience)",
             "403", "The token's role or scope does not allow this on this resource",
             "404", "No such resource (or not visible to the caller)",
+            "412", "If-Match names an older version than the current one: read it again (nothing was changed)",
             "500", "Unexpected failure; detail gives the reference of the log line, never a stack trace");
 
     /** What a service's decimals are documented as when they are all euros ({@code platform.json.money=true}). */
@@ -139,6 +140,9 @@ public class ContractFilter implements OASFilter {
         }
         if (path.contains("{")) {
             standard(responses, "404");
+        }
+        if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+            standard(responses, "412");
         }
         standard(responses, "500");
         if (responses.getAPIResponses() != null) {

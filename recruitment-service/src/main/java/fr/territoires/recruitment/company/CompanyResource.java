@@ -89,6 +89,7 @@ public class CompanyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a company", description = "Replaces it (the SIRET stays). If-Match: 412 on a stale version. "
             + "Needs already declared keep the territory they were declared in.")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     public Uni<Response> replaceCompany(@PathParam("siret") String siret, @NotNull CompanyRequest request,

@@ -127,6 +127,7 @@ public class NeedResource {
             description = "Replaces the need; filledCount (at most headcount) sets the status: OPEN, PARTIALLY_FILLED, or "
                     + "FILLED (need-filled.v1; otherwise need-updated.v1). If-Match: 412 on a stale version. A filled, "
                     + "cancelled or expired need cannot change (409).")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     public Uni<Response> replaceNeed(@PathParam("id") String id, @NotNull NeedRequest request,

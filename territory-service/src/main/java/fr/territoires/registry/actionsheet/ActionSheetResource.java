@@ -100,6 +100,7 @@ public class ActionSheetResource {
     @Operation(summary = "Change an action sheet, its status included",
             description = "Replaces the sheet. Status moves IDEA → IN_PROGRESS → DONE, or to ABANDONED before DONE (409 "
                     + "otherwise). If-Match protects against lost updates (412). Publishes territory.action-sheet-updated.v1.")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionSheetView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @PathParam("id") long id,

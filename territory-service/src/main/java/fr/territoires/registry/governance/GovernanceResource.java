@@ -56,6 +56,7 @@ public class GovernanceResource {
     @Operation(summary = "Set the binôme, the project lead and the post's funders",
             description = "The territory's manager, its region's officer or the programme team. Replaces the whole record; "
                     + "If-Match with the ETag protects against lost updates (412). Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @Valid @NotNull GovernanceRequests.GovernanceUpdate update,

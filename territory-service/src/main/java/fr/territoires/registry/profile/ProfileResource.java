@@ -54,6 +54,7 @@ public class ProfileResource {
     @Operation(summary = "Set a territory's industrial profile",
             description = "The territory's manager, its region's officer or the programme team; replaces the whole profile. "
                     + "SIRENs are Luhn-checked. If-Match protects against lost updates (412). Publishes territory.updated.v1.")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @Valid @NotNull ProfileRequests.ProfileUpdate update,

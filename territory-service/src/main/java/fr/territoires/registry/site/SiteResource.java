@@ -97,6 +97,7 @@ public class SiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a site, its status included",
             description = "Replaces the site. If-Match protects against lost updates (412). Publishes territory.site-updated.v1.")
+    @APIResponse(responseCode = "428", description = "No If-Match: a stored record is replaced only with the ETag last read")
     @APIResponse(responseCode = "200", description = "Changed; ETag: its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> replace(@PathParam("code") String code, @PathParam("id") long id,
