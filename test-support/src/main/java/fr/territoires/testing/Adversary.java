@@ -38,15 +38,18 @@ public final class Adversary {
      * 2xx, as "METHOD path as caller with input" — an input the API rightly accepts (an empty object
      * where every field is optional) may store something, and the caller's test says which may.
      */
-    public record Report(int operations, int callers, int requests, List<Finding> findings, List<String> accepted) {
+    public record Report(int operations, int callers, int requests, List<Finding> findings, List<String> accepted,
+            Map<Integer, Integer> statuses) {
 
         public String summary() {
             return operations + " operations × " + callers + " callers: " + requests + " requests, " + findings.size()
-                    + " finding(s), " + accepted.size() + " change(s) accepted";
+                    + " finding(s), " + accepted.size() + " change(s) accepted; answers by status " + statuses;
         }
     }
 
     private static final String LONG = "x".repeat(5_000);
+    /** Inputs whose name starts with this are sent chunked. */
+    private static final String CHUNKED = "chunked: ";
     private static final RestAssuredConfig RAW = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
                     // A hand-written multipart body is sent as the text it is, not built by RestAssured.
@@ -75,6 +78,7 @@ public final class Adversary {
         List<String> accepted = new ArrayList<>();
         int operations = 0;
         int requests = 0;
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (Map.Entry<String, Map<String, Object>> path : new java.util.TreeMap<>(paths).entrySet()) {
             if (!path.getKey().startsWith(prefix)) {
                 continue;
@@ -93,6 +97,7 @@ public final class Adversary {
                     for (Input input : inputs) {
                         requests++;
                         Response r = send(method, url, caller.getValue(), input);
+                        statuses.merge(r.statusCode(), 1, Integer::sum);
                         check(method + " " + path.getKey(), caller.getKey(), input, r).ifPresent(findings::add);
                         if (!method.equals("GET") && r.statusCode() / 100 == 2) {
                             accepted.add(method + " " + path.getKey() + " as " + caller.getKey() + " with " + input.name());
@@ -101,7 +106,7 @@ public final class Adversary {
                 }
             }
         }
-        return new Report(operations, callers.size(), requests, findings, accepted);
+        return new Report(operations, callers.size(), requests, findings, accepted, statuses);
     }
 
     /** One malformed input: query parameters, and a body with its content type (or none). */
@@ -161,6 +166,9 @@ public final class Adversary {
         inputs.add(new Input("an empty object", Map.of(), "application/json", "{}"));
         inputs.add(new Input("text/plain", Map.of(), "text/plain", "hello"));
         inputs.add(new Input("1.1 MB of JSON", Map.of(), "application/json", "{\"x\": \"" + "y".repeat(1_100_000) + "\"}"));
+        inputs.add(new Input(CHUNKED + "1.1 MB of JSON, chunked", Map.of(), "application/json",
+                "{\"x\": \"" + "y".repeat(1_100_000) + "\"}"));
+        inputs.add(new Input("an unknown field", Map.of(), "application/json", "{\"notAFieldOfThisRequest\": 1}"));
         Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
         for (String kind : List.of("wrong types", "huge values", "negative values", "three decimals", "NaN", "1e400",
                 "extreme dates", "malformed dates", "long strings and lists", "unknown enum values")) {
@@ -227,7 +235,11 @@ public final class Adversary {
             spec = spec.auth().oauth2(token);
         }
         spec = spec.queryParams(input.query());
-        if (input.body() != null) {
+        if (input.body() != null && input.name().startsWith(CHUNKED)) {
+            // A stream of unknown length: sent chunked, without Content-Length.
+            spec = spec.contentType(input.contentType())
+                    .body(new java.io.ByteArrayInputStream(input.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } else if (input.body() != null) {
             spec = spec.contentType(input.contentType()).body(input.body());
         }
         return spec.request(method, url);
