@@ -6,6 +6,12 @@ import fr.territoires.commons.problem.ProblemException;
 /** Reads an {@code If-Match} header carrying one of our ETags: the entity version (DESIGN.md §5). */
 public final class IfMatch {
 
+    /**
+     * {@code If-Match: *} (RFC 9110: any current version of a record that exists): the caller states
+     * it replaces whatever is stored — a deliberate choice, unlike a forgotten header (428).
+     */
+    public static final long ANY = Long.MIN_VALUE;
+
     private IfMatch() {
     }
 
@@ -15,6 +21,9 @@ public final class IfMatch {
             return null;
         }
         String value = header.trim();
+        if (value.equals("*")) {
+            return ANY;
+        }
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
@@ -22,7 +31,7 @@ public final class IfMatch {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3\"");
+            throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3\", or *");
         }
     }
 
@@ -43,7 +52,7 @@ public final class IfMatch {
 
     /** A 412 problem when the client read an older version than the current one (lost update avoided). */
     public static void check(Long expected, long current, String what) {
-        if (expected != null && expected != current) {
+        if (expected != null && expected != ANY && expected != current) {
             throw new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
                     what + " changed since version " + expected + " (now " + current + "); read it again"));
         }

@@ -156,7 +156,7 @@ public class DemoData {
             chain = chain.chain(d -> step.cancel() != null
                     ? needs.cancelInCurrentTransaction(d.need().id.toString(), step.cancel(), null, LOADER, on)
                     : needs.replaceInCurrentTransaction(d.need().id.toString(),
-                            request(siret, n, declared, step.filledCount()), null, LOADER, on));
+                            request(siret, n, declared, step.filledCount()), d.need().version, LOADER, on));
         }
         return chain.replaceWithVoid();
     }

@@ -92,7 +92,7 @@ class IndicatorsTest {
 
     private void change(String id, NeedRequest r, LocalDate on) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> needs.replaceInCurrentTransaction(id, r, null, ADMIN, on)));
+                () -> needs.replaceInCurrentTransaction(id, r, fr.territoires.commons.versioning.IfMatch.ANY, ADMIN, on)));
     }
 
     private static long days(LocalDate from, LocalDate to) {

@@ -64,7 +64,7 @@ class NeedExpiryTest {
         soon.put("startDate", today().toString());
         soon.put("deadline", today().plusDays(1).toString());
         String due = declared(admin(), soon);
-        given().auth().oauth2(admin()).contentType("application/json").body(withFilled(soon, 1))
+        given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "\"0\"").body(withFilled(soon, 1))
                 .when().put("/api/recruitment/needs/" + due)
                 .then().statusCode(200).body("status", equalTo("PARTIALLY_FILLED"));
         String later = declared(admin(), needBody(siret));
@@ -94,7 +94,7 @@ class NeedExpiryTest {
         assertEquals(List.of(), expireAsOf(today().plusDays(3)), "an expired need does not expire twice");
         assertEquals(1, DB.count("SELECT count(*) FROM outbox_event WHERE event_type = ? AND payload LIKE ?",
                 EventType.NEED_EXPIRED.type(), "%" + due + "%"));
-        given().auth().oauth2(admin()).contentType("application/json").body(needBody(siret))
+        given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "*").body(needBody(siret))
                 .when().put("/api/recruitment/needs/" + due).then().statusCode(409);
     }
 
@@ -103,7 +103,7 @@ class NeedExpiryTest {
 
     private void change(String id, NeedRequest r, LocalDate on) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> needs.replaceInCurrentTransaction(id, r, null, ADMIN, on)));
+                () -> needs.replaceInCurrentTransaction(id, r, fr.territoires.commons.versioning.IfMatch.ANY, ADMIN, on)));
     }
 
     private static NeedRequest request(String siret, int filled, LocalDate deadline) {

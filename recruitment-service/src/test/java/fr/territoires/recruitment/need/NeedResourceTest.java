@@ -127,6 +127,9 @@ class NeedResourceTest {
         long events = outbox();
         given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().put("/api/recruitment/needs/" + id)
+                .then().statusCode(428).body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(token).contentType("application/json").header("If-Match", "*").body(body)
+                .when().put("/api/recruitment/needs/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:territoires:problem:need-closed"));
         given().auth().oauth2(token).contentType("application/json").body(Map.of())
@@ -198,11 +201,11 @@ class NeedResourceTest {
         String id = declared(admin(), needBody(siret));
         Map<String, Object> tooMany = needBody(siret);
         tooMany.put("filledCount", 5);
-        given().auth().oauth2(admin()).contentType("application/json").body(tooMany)
+        given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "\"0\"").body(tooMany)
                 .when().put("/api/recruitment/needs/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("filledCount"));
         Map<String, Object> otherCompany = needBody(registeredCompany(LILLE));
-        given().auth().oauth2(admin()).contentType("application/json").body(otherCompany)
+        given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "\"0\"").body(otherCompany)
                 .when().put("/api/recruitment/needs/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("siret"));
         given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "yesterday")
