@@ -6,7 +6,6 @@ import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
 import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
-import fr.territoires.registry.access.TerritoryAccess;
 import fr.territoires.registry.reference.ReferenceData;
 import fr.territoires.registry.entry.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,10 +42,10 @@ public class PerimeterService {
 
     private final ReferenceData reference;
     private final Outbox outbox;
-    private final TerritoryAccess access;
+    private final PerimeterPermissions access;
     private final fr.territoires.commons.time.BusinessDates dates;
 
-    public PerimeterService(ReferenceData reference, Outbox outbox, TerritoryAccess access,
+    public PerimeterService(ReferenceData reference, Outbox outbox, PerimeterPermissions access,
             fr.territoires.commons.time.BusinessDates dates) {
         this.dates = dates;
         this.reference = reference;
