@@ -8,7 +8,7 @@ import fr.territoires.events.EventType;
 import fr.territoires.events.funding.ApplicationDecidedV1;
 import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
-import fr.territoires.funding.access.MoneyRules;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;

@@ -8,7 +8,7 @@ import fr.territoires.events.funding.FundsCommittedV1;
 import fr.territoires.events.funding.FundsDecommittedV1;
 import fr.territoires.events.funding.PaymentMadeV1;
 import fr.territoires.events.funding.PaymentReversedV1;
-import fr.territoires.funding.access.MoneyRules;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.funding.application.Application;
 import fr.territoires.funding.application.ApplicationRules;
 import fr.territoires.funding.envelope.EnvelopeBalances;

@@ -1,9 +1,8 @@
-package fr.territoires.funding.access;
+package fr.territoires.funding.envelope;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.funding.envelope.Envelope;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.territoires.funding.access;
+package fr.territoires.funding.envelope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.funding.envelope.Envelope;
-import fr.territoires.funding.envelope.EnvelopeRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
