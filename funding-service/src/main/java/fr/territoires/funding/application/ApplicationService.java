@@ -9,7 +9,6 @@ import fr.territoires.events.funding.ApplicationDecidedV1;
 import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
 import fr.territoires.funding.envelope.MoneyRules;
-import fr.territoires.funding.commitment.CommitmentService;
 import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,10 +32,10 @@ public class ApplicationService {
     BusinessDates dates;
 
     private final FundingAccess access;
-    private final CommitmentService commitments;
+    private final ApprovalCommitments commitments;
     private final Outbox outbox;
 
-    public ApplicationService(FundingAccess access, CommitmentService commitments, Outbox outbox) {
+    public ApplicationService(FundingAccess access, ApprovalCommitments commitments, Outbox outbox) {
         this.access = access;
         this.commitments = commitments;
         this.outbox = outbox;

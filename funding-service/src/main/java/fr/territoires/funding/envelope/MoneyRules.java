@@ -20,6 +20,12 @@ public final class MoneyRules {
     private MoneyRules() {
     }
 
+    /** Open, change, freeze or close an envelope: the programme team, or a Region for its own envelopes. */
+    public static boolean mayManageEnvelope(CallerScope caller, Envelope.Funder funder, String region) {
+        return caller.isProgrammeAdmin()
+                || (funder == Envelope.Funder.REGION && region != null && caller.isOfficerOfAny(java.util.List.of(region)));
+    }
+
     /** Whether the caller owns this envelope's money. */
     public static boolean ownsEnvelope(CallerScope caller, Envelope.Funder funder, String envelopeRegion) {
         if (funder == Envelope.Funder.REGION) {

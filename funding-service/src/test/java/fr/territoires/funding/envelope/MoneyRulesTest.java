@@ -38,6 +38,14 @@ class MoneyRulesTest {
     }
 
     @Test
+    void aRegionManagesItsOwnEnvelopesOnly() {
+        assertTrue(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "44"), Envelope.Funder.REGION, "44"));
+        assertFalse(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "84"), Envelope.Funder.REGION, "44"));
+        assertFalse(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "44"), Envelope.Funder.STATE_ANCT, null));
+        assertTrue(MoneyRules.mayManageEnvelope(caller(CallerScope.PROGRAMME_ADMIN, null), Envelope.Funder.BPIFRANCE, null));
+    }
+
+    @Test
     void theRefusalNamesTheEnvelopeAndItsOwner() {
         UUID id = UUID.randomUUID();
         ProblemException e = MoneyRules.notYourMoney(caller(CallerScope.REGION_OFFICER, "44"), id, "Fonds État",
