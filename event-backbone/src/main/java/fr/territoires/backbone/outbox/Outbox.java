@@ -57,6 +57,33 @@ public class Outbox {
     }
 
     /**
+     * Takes, in the caller's transaction and until it ends, the locks of several keys of one topic
+     * in one global order (the keys sorted), before any event is written: the lock an event's insert
+     * takes (migration V2), so a writer that changes several territories in one transaction calls it
+     * first with all of them. Two such writers then wait for each other instead of deadlocking, and
+     * the second reads what the first committed. A key without events yet gets its counter row
+     * (numbering still starts at 1).
+     */
+    public Uni<Void> lockKeys(String topic, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String sorted;
+        try {
+            sorted = json.writeValueAsString(new java.util.TreeSet<>(keys));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return inTransaction().chain(session -> session.createNativeQuery("""
+                INSERT INTO outbox_key_sequence AS s (topic, event_key, last_sequence)
+                SELECT :topic, r.k, 0 FROM json_array_elements_text(CAST(CAST(:keys AS text) AS json))
+                     WITH ORDINALITY AS r(k, position)
+                ORDER BY r.position
+                ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = s.last_sequence""")
+                .setParameter("topic", topic).setParameter("keys", sorted).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
      * Appends many events in one statement, in the caller's transaction, exactly as as many
      * {@link #append} calls in list order would: each payload checked against its schema (one that
      * breaks it fails the whole transaction), each row numbered by the per-key trigger in list order,

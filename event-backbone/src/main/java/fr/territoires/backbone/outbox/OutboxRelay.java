@@ -33,7 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,6 +77,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicLong failures = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
     private KafkaProducer<String, String> producer;
@@ -134,6 +135,11 @@ public class OutboxRelay {
         return lastError.get();
     }
 
+    /** Attempts that failed since the last one that succeeded. */
+    public long failures() {
+        return failures.get();
+    }
+
     public long backlog() {
         return backlog.get();
     }
@@ -154,6 +160,7 @@ public class OutboxRelay {
                 int published = publishBatch();
                 refreshBacklog();
                 failures = 0;
+                this.failures.set(0);
                 state.set(State.RUNNING);
                 if (published >= config.relay().batchSize()) {
                     continue; // more waiting: no pause
@@ -168,6 +175,7 @@ public class OutboxRelay {
                 break;
             } catch (Exception e) {
                 failures++;
+                this.failures.set(failures);
                 state.set(State.FAILING);
                 lastError.set(e.toString());
                 closeProducer();
@@ -209,19 +217,29 @@ public class OutboxRelay {
                 if (producer == null) {
                     producer = kafka.producer("outbox-relay");
                 }
-                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                // Each record's outcome as its callback reports it. Not the future send() returns: when
+                // the broker refuses a batch as too large, the producer splits it and chains a new future
+                // to the old one at every split, and get() walks that chain recursively (a
+                // StackOverflowError that killed this thread, measured with a record above the topic's
+                // max.message.bytes); the callback is called once, with the final outcome.
+                List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 KafkaProducer<String, String> current = producer;
                 Exception failure = null;
                 for (Row row : rows) {
                     Span span = publishSpan(row);
+                    CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
                     try {
                         // On the first failure, stop the producer at once: no later event may overtake it.
-                        acks.add(current.send(row.record(), (metadata, error) -> {
+                        current.send(row.record(), (metadata, error) -> {
                             if (error != null) {
                                 current.close(Duration.ZERO);
+                                outcome.completeExceptionally(error);
+                            } else {
+                                outcome.complete(metadata);
                             }
                             endPublishSpan(span, metadata, error);
-                        }));
+                        });
+                        acks.add(outcome);
                     } catch (RuntimeException e) {
                         endPublishSpan(span, null, e);
                         failure = e; // the producer is closed or cannot reach the cluster: send no more
@@ -250,7 +268,11 @@ public class OutboxRelay {
                         }
                         acks.get(i).get(30, TimeUnit.SECONDS);
                         acknowledged.add(row);
-                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                    } catch (ExecutionException e) {
+                        failedKeys.add(key);
+                        failure = failure == null ? (Exception) (e.getCause() instanceof Exception cause ? cause : e)
+                                : failure;
+                    } catch (TimeoutException | RuntimeException e) {
                         failedKeys.add(key);
                         failure = failure == null ? e : failure;
                     }

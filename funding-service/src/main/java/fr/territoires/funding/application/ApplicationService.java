@@ -9,8 +9,7 @@ import fr.territoires.events.EventType;
 import fr.territoires.events.funding.ApplicationDecidedV1;
 import fr.territoires.events.funding.ApplicationSubmittedV1;
 import fr.territoires.funding.access.FundingAccess;
-import fr.territoires.funding.access.MoneyRules;
-import fr.territoires.funding.commitment.CommitmentService;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.replica.Territories;
 import fr.territoires.funding.envelope.Envelope;
 import fr.territoires.funding.envelope.EnvelopeState;
@@ -36,11 +35,11 @@ public class ApplicationService {
     BusinessDates dates;
 
     private final FundingAccess access;
-    private final CommitmentService commitments;
+    private final ApprovalCommitments commitments;
     private final Outbox outbox;
     private final KnownReferences references;
 
-    public ApplicationService(FundingAccess access, CommitmentService commitments, Outbox outbox,
+    public ApplicationService(FundingAccess access, ApprovalCommitments commitments, Outbox outbox,
             KnownReferences references) {
         this.access = access;
         this.commitments = commitments;

@@ -4,7 +4,7 @@ import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.funding.access.FundingAccess;
-import fr.territoires.funding.access.MoneyRules;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.funding.envelope.Envelope;
 import fr.territoires.funding.idempotency.IdempotentRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -8,9 +8,10 @@ import fr.territoires.events.funding.FundsCommittedV1;
 import fr.territoires.events.funding.FundsDecommittedV1;
 import fr.territoires.events.funding.PaymentMadeV1;
 import fr.territoires.events.funding.PaymentReversedV1;
-import fr.territoires.funding.access.MoneyRules;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.funding.application.Application;
 import fr.territoires.funding.application.ApplicationRules;
+import fr.territoires.funding.application.ApprovalCommitments;
 import fr.territoires.funding.envelope.EnvelopeBalances;
 import fr.territoires.funding.envelope.EnvelopeEvents;
 import fr.territoires.funding.envelope.EnvelopeRules;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * an event written. Nothing here opens a transaction: callers do (and own idempotency).
  */
 @ApplicationScoped
-public class CommitmentService {
+public class CommitmentService implements ApprovalCommitments {
 
     @jakarta.inject.Inject
     BusinessDates dates;
@@ -59,6 +60,7 @@ public class CommitmentService {
      * Commits an approved application's amounts on their envelopes, all or none (a refusal on one
      * envelope rolls the whole approval back). Lines of 0 € commit nothing.
      */
+    @Override
     public Uni<List<Commitment>> commit(Application app, List<String> territoryRegions, List<ApplicationRules.Line> lines,
             LocalDate on, String actor) {
         List<ApplicationRules.Line> toCommit = lines.stream().filter(l -> l.amount().signum() > 0)

@@ -2,7 +2,6 @@ package fr.territoires.funding.envelope;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.funding.access.FundingAccess;
-import fr.territoires.funding.access.FundingAccessRules;
 import fr.territoires.funding.ledger.Ledger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +25,7 @@ public class EnvelopeService {
 
     public Uni<UUID> open(EnvelopeRequests.NewEnvelope r, CallerScope caller) {
         EnvelopeRules.checkDefinition(r);
-        if (!FundingAccessRules.mayManageEnvelope(caller, r.funder(), r.region())) {
+        if (!MoneyRules.mayManageEnvelope(caller, r.funder(), r.region())) {
             throw FundingAccess.forbidden(caller, "an envelope of funder " + r.funder()
                     + (r.region() == null ? "" : " in region " + r.region()));
         }
@@ -85,7 +84,7 @@ public class EnvelopeService {
 
     private Uni<EnvelopeState> lockManaged(UUID id, CallerScope caller) {
         return balances.lock(id).invoke(e -> {
-            if (!FundingAccessRules.mayManageEnvelope(caller, e.funder(), e.region())) {
+            if (!MoneyRules.mayManageEnvelope(caller, e.funder(), e.region())) {
                 throw FundingAccess.forbidden(caller, "envelope " + e.name());
             }
         });

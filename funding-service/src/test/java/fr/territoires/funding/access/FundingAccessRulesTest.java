@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.commons.access.CallerScope;
-import fr.territoires.funding.envelope.Envelope;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,6 @@ class FundingAccessRulesTest {
 
     private static CallerScope caller(String role, String region, String... territories) {
         return new CallerScope("someone", Set.of(role), region, List.of(territories), null);
-    }
-
-    @Test
-    void aRegionManagesItsOwnEnvelopesOnly() {
-        assertTrue(FundingAccessRules.mayManageEnvelope(caller("region-officer", "44"), Envelope.Funder.REGION, "44"));
-        assertFalse(FundingAccessRules.mayManageEnvelope(caller("region-officer", "84"), Envelope.Funder.REGION, "44"));
-        assertFalse(FundingAccessRules.mayManageEnvelope(caller("region-officer", "44"), Envelope.Funder.STATE_ANCT, null));
-        assertTrue(FundingAccessRules.mayManageEnvelope(caller("programme-admin", null), Envelope.Funder.BPIFRANCE, null));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.territoires.funding.FundingFixtures;
+import fr.territoires.funding.envelope.MoneyRules;
 import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;

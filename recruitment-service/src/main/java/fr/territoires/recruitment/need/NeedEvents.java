@@ -29,6 +29,14 @@ public class NeedEvents {
     }
 
     /**
+     * Takes the event locks of several territories at once, in code order, before a writer of many
+     * needs writes any of their events (Outbox.lockKeys): two such writers never deadlock.
+     */
+    public Uni<Void> lockTerritories(java.util.Collection<String> codes) {
+        return outbox.lockKeys(EventType.NEED_EXPIRED.topic(), codes);
+    }
+
+    /**
      * @param on       the day the change counts from (the declaration day, the day after the deadline for an expiry)
      * @param changed  for an update, the fields that changed
      * @param previous for filled, cancelled and expired, the status before

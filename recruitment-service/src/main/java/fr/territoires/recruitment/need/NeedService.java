@@ -211,7 +211,9 @@ public class NeedService {
     public Uni<List<UUID>> expireDue(LocalDate today) {
         return needs.dueForExpiry(today).chain(due -> {
             List<UUID> expired = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            // Needs of many territories: their territories' event locks first, in code order.
+            Uni<Void> chain = events.lockTerritories(due.stream().map(n -> n.territoryCode)
+                    .filter(java.util.Objects::nonNull).toList());
             for (RecruitmentNeed n : due) {
                 chain = chain.chain(() -> companies.findById(n.siret)).chain(company -> {
                     RecruitmentNeed.Status previous = n.status;

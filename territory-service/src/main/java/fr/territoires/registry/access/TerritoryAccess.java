@@ -4,10 +4,11 @@ import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.perimeter.PerimeterPermissions;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.reference.ReferenceData;
-import fr.territoires.registry.territory.Territory;
-import fr.territoires.registry.territory.TerritoryRepository;
+import fr.territoires.registry.entry.Territory;
+import fr.territoires.registry.entry.TerritoryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.List;
  * does not exist), works out its regions from today's perimeter, and refuses with 403 problem+json.
  */
 @ApplicationScoped
-public class TerritoryAccess {
+public class TerritoryAccess implements PerimeterPermissions {
 
     @jakarta.inject.Inject
     BusinessDates dates;
@@ -33,6 +34,7 @@ public class TerritoryAccess {
     }
 
     /** The territory, if the caller may decide on its status, perimeter and identity. */
+    @Override
     public Uni<Territory> requireManager(CallerScope caller, String code) {
         return load(code).chain(t -> regionsOf(code).map(regions -> {
             if (!AccessRules.mayManage(caller, regions)) {
@@ -62,6 +64,7 @@ public class TerritoryAccess {
      * without a commune in its region (a territory straddling two Regions keeps the other Region's
      * EPCIs unless that Region or the programme team removes them).
      */
+    @Override
     public void checkEpcisMayChange(CallerScope caller, List<String> joining, List<String> leaving) {
         check(caller, joining, "add");
         check(caller, leaving, "remove");

@@ -13,7 +13,7 @@ import fr.territoires.registry.profile.ProfileRequests;
 import fr.territoires.registry.profile.ProfileService;
 import fr.territoires.registry.site.SiteRequest;
 import fr.territoires.registry.site.SiteService;
-import fr.territoires.registry.territory.TerritoryRepository;
+import fr.territoires.registry.entry.TerritoryRepository;
 import fr.territoires.registry.territory.TerritoryRequests;
 import fr.territoires.registry.territory.TerritoryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -120,7 +120,7 @@ public class DemoData {
     }
 
     /** The official list does not say which territories are pilots; the demo does, through the API's own change. */
-    private Uni<?> markPilot(fr.territoires.registry.territory.Territory existing, DemoTerritory t) {
+    private Uni<?> markPilot(fr.territoires.registry.entry.Territory existing, DemoTerritory t) {
         if (!t.territory().pilot() || existing.pilot) {
             return Uni.createFrom().voidItem();
         }

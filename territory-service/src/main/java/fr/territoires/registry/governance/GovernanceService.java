@@ -5,7 +5,7 @@ import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.events.territory.TerritoryUpdatedV1;
 import fr.territoires.registry.access.TerritoryAccess;
-import fr.territoires.registry.territory.Territory;
+import fr.territoires.registry.entry.Territory;
 import fr.territoires.registry.territory.TerritoryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -3,7 +3,7 @@ package fr.territoires.registry.nationallist;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.params.DateParam;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,13 +1,15 @@
 package fr.territoires.registry.nationallist;
 
+import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.events.Topics;
 import fr.territoires.registry.perimeter.PerimeterService;
 import fr.territoires.registry.reference.ReferenceData;
 import fr.territoires.registry.territory.PhaseLabels;
-import fr.territoires.registry.territory.Territory;
+import fr.territoires.registry.entry.Territory;
 import fr.territoires.registry.territory.TerritoryService;
-import fr.territoires.registry.territory.TerritoryStatus;
+import fr.territoires.registry.entry.TerritoryStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -45,9 +48,11 @@ public class NationalListImport {
     private final PerimeterService perimeters;
     private final TerritoryService territoryService;
     private final PhaseLabels labels;
+    private final Outbox outbox;
 
     public NationalListImport(ReferenceData reference, PerimeterService perimeters, TerritoryService territoryService,
-            PhaseLabels labels) {
+            PhaseLabels labels, Outbox outbox) {
+        this.outbox = outbox;
         this.reference = reference;
         this.perimeters = perimeters;
         this.territoryService = territoryService;
@@ -74,8 +79,11 @@ public class NationalListImport {
     public Uni<Report> apply(List<NationalListCsv.Row> rows, NationalListPlan plan, String phase, LocalDate effectiveOn,
             String actor) {
         Map<String, Outcome> outcomes = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (NationalListPlan.Planned planned : plan.territories().values()) {
+        // Many territories in one transaction: their locks in code order, all before the first change
+        // (as every writer of several territories does), so two imports at once never deadlock and the
+        // second applies its file to what the first committed.
+        Uni<Void> chain = outbox.lockKeys(Topics.TERRITORY, plan.territories().keySet());
+        for (NationalListPlan.Planned planned : new TreeMap<>(plan.territories()).values()) {
             chain = chain.chain(() -> upsert(planned, phase, effectiveOn, actor).invoke(o -> outcomes.put(planned.code(), o)))
                     .replaceWithVoid();
         }

@@ -2,7 +2,7 @@ package fr.territoires.registry.nationallist;
 
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.params.DateParam;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

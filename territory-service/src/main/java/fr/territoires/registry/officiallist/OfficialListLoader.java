@@ -6,7 +6,7 @@ import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
 import fr.territoires.registry.perimeter.PerimeterService;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -3,7 +3,7 @@ package fr.territoires.registry.officiallist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.reference.ReferenceFiles;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package fr.territoires.registry.officiallist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,7 @@ import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.params.DateParam;
 import fr.territoires.registry.reference.ReferenceData;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -6,9 +6,8 @@ import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.events.EventType;
 import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
-import fr.territoires.registry.access.TerritoryAccess;
 import fr.territoires.registry.reference.ReferenceData;
-import fr.territoires.registry.territory.Territory;
+import fr.territoires.registry.entry.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,10 +42,10 @@ public class PerimeterService {
 
     private final ReferenceData reference;
     private final Outbox outbox;
-    private final TerritoryAccess access;
+    private final PerimeterPermissions access;
     private final fr.territoires.commons.time.BusinessDates dates;
 
-    public PerimeterService(ReferenceData reference, Outbox outbox, TerritoryAccess access,
+    public PerimeterService(ReferenceData reference, Outbox outbox, PerimeterPermissions access,
             fr.territoires.commons.time.BusinessDates dates) {
         this.dates = dates;
         this.reference = reference;
@@ -121,7 +120,7 @@ public class PerimeterService {
 
     /** The phase a dated change speaks of: the territory's phase holding the date, else its latest. */
     public static String phaseOf(Territory territory, LocalDate d) {
-        String byDate = fr.territoires.registry.territory.Phases.ofDate(d);
+        String byDate = fr.territoires.registry.reference.Phases.ofDate(d);
         return byDate != null && Arrays.asList(territory.phases).contains(byDate) ? byDate
                 : territory.phases[territory.phases.length - 1];
     }

@@ -1,5 +1,7 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.registry.entry.Territory;
+import fr.territoires.registry.entry.TerritoryStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

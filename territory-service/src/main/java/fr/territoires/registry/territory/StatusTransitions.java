@@ -1,6 +1,8 @@
 package fr.territoires.registry.territory;
 
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.entry.Territory;
+import fr.territoires.registry.entry.TerritoryStatus;
 import java.util.Map;
 import java.util.Set;
 

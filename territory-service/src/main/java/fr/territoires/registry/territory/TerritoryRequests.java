@@ -1,5 +1,7 @@
 package fr.territoires.registry.territory;
 
+import fr.territoires.registry.entry.TerritoryStatus;
+import fr.territoires.registry.reference.Phases;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;

@@ -20,6 +20,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The official list imported as published, from real communes (Ain and Corse-du-Sud EPCIs, phase 1). */
@@ -103,6 +108,53 @@ class NationalListImportTest {
                 .then().statusCode(200)
                 .body("items.find { it.code == '" + ajaccio + "' }.regions.name", hasItems("Corse"),
                         "items.find { it.code == '" + ajaccio + "' }.communes", hasItems("2A004"));
+    }
+
+    /**
+     * Two imports at once of the same two territories, listed in opposite orders: each takes both
+     * territories' locks in code order before changing anything, so neither deadlocks and the second
+     * applies its whole file after the first (both territories end with the names of one file).
+     */
+    @Test
+    void twoImportsOfTheSameTerritoriesInOppositeOrdersBothComplete() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String first = "ti-d" + run + "a";
+        String second = "ti-d" + run + "b";
+        // Two EPCIs of the Ardennes, which no other test of the registry uses.
+        List<String> ardennes = reference.epcis().values().stream()
+                .filter(e -> reference.commune(e.communes().get(0)).orElseThrow().departement().equals("08"))
+                .map(ReferenceData.Epci::siren).sorted().limit(2).toList();
+        String header = "insee_com;lib_com;id_ti;lib_ti\n";
+        post(header + rows(first, "Ardennes A", ';', ardennes.get(0)) + rows(second, "Ardennes B", ';', ardennes.get(1)),
+                "2019-2022").statusCode(200).body("created", equalTo(2));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String inOrder = header + rows(first, "Ardennes A " + round + " x", ';', ardennes.get(0))
+                        + rows(second, "Ardennes B " + round + " x", ';', ardennes.get(1));
+                String reversed = header + rows(second, "Ardennes B " + round + " y", ';', ardennes.get(1))
+                        + rows(first, "Ardennes A " + round + " y", ';', ardennes.get(0));
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> x = pool.submit(() -> {
+                    start.await();
+                    return post(inOrder, "2019-2022").extract().statusCode();
+                });
+                Future<Integer> y = pool.submit(() -> {
+                    start.await();
+                    return post(reversed, "2019-2022").extract().statusCode();
+                });
+                start.countDown();
+                assertEquals(List.of(200, 200), List.of(x.get(60, TimeUnit.SECONDS), y.get(60, TimeUnit.SECONDS)),
+                        "round " + round + ": both imports complete");
+                String a = given().when().get("/api/territories/" + first).then().statusCode(200).extract().path("name");
+                String b = given().when().get("/api/territories/" + second).then().statusCode(200).extract().path("name");
+                assertEquals(a.substring(a.length() - 1), b.substring(b.length() - 1),
+                        "round " + round + ": one import applied after the other, whole (" + a + ", " + b + ")");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

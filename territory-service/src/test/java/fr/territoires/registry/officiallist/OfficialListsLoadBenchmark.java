@@ -6,7 +6,7 @@ import fr.territoires.events.territory.Perimeter;
 import fr.territoires.events.territory.TerritoryLabelledV1;
 import fr.territoires.events.territory.TerritoryPerimeterChangedV1;
 import fr.territoires.registry.reference.ReferenceData;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
 import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.ReactiveDb;
 import io.quarkus.test.common.ResourceArg;

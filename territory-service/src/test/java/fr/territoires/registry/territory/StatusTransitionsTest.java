@@ -1,14 +1,15 @@
 package fr.territoires.registry.territory;
 
-import static fr.territoires.registry.territory.TerritoryStatus.CANDIDATE;
-import static fr.territoires.registry.territory.TerritoryStatus.LABELLED;
-import static fr.territoires.registry.territory.TerritoryStatus.LEFT;
+import static fr.territoires.registry.entry.TerritoryStatus.CANDIDATE;
+import static fr.territoires.registry.entry.TerritoryStatus.LABELLED;
+import static fr.territoires.registry.entry.TerritoryStatus.LEFT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.registry.entry.Territory;
 import org.junit.jupiter.api.Test;
 
 class StatusTransitionsTest {

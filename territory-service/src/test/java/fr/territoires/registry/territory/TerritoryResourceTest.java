@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import fr.territoires.registry.entry.Territory;
+import fr.territoires.registry.entry.TerritoryRepository;
+import fr.territoires.registry.entry.TerritoryStatus;
 import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.ReactiveDb;
 import io.quarkus.test.common.ResourceArg;

@@ -1,4 +1,4 @@
-package fr.territoires.registry.territory;
+package fr.territoires.registry.entry;
 
 /** Where a territory stands in the programme. */
 public enum TerritoryStatus {

@@ -1,4 +1,4 @@
-package fr.territoires.funding.access;
+package fr.territoires.funding.envelope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.funding.envelope.Envelope;
-import fr.territoires.funding.envelope.EnvelopeRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +35,14 @@ class MoneyRulesTest {
         assertFalse(MoneyRules.ownsEnvelope(caller(CallerScope.TERRITORY_MANAGER, "44"), Envelope.Funder.REGION, "44"));
         assertFalse(MoneyRules.ownsEnvelope(caller(CallerScope.PARTNER, null), Envelope.Funder.STATE_ANCT, null));
         assertFalse(MoneyRules.ownsEnvelope(caller(CallerScope.REGION_OFFICER, null), Envelope.Funder.REGION, null));
+    }
+
+    @Test
+    void aRegionManagesItsOwnEnvelopesOnly() {
+        assertTrue(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "44"), Envelope.Funder.REGION, "44"));
+        assertFalse(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "84"), Envelope.Funder.REGION, "44"));
+        assertFalse(MoneyRules.mayManageEnvelope(caller(CallerScope.REGION_OFFICER, "44"), Envelope.Funder.STATE_ANCT, null));
+        assertTrue(MoneyRules.mayManageEnvelope(caller(CallerScope.PROGRAMME_ADMIN, null), Envelope.Funder.BPIFRANCE, null));
     }
 
     @Test

@@ -1,5 +1,6 @@
-package fr.territoires.registry.territory;
+package fr.territoires.registry.entry;
 
+import fr.territoires.registry.reference.Phases;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,4 +1,4 @@
-package fr.territoires.registry.territory;
+package fr.territoires.registry.reference;
 
 import java.util.List;
 

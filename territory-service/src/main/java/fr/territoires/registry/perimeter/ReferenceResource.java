@@ -1,13 +1,12 @@
-package fr.territoires.registry.reference;
+package fr.territoires.registry.perimeter;
 
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.codes.OfficialCodes;
 import fr.territoires.registry.reference.ReferenceData.Named;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.params.DateParam;
-import fr.territoires.registry.perimeter.PerimeterService;
-import fr.territoires.registry.perimeter.PhaseOne;
-import fr.territoires.registry.territory.Phases;
+import fr.territoires.registry.reference.Phases;
+import fr.territoires.registry.reference.ReferenceData;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.Authenticated;

@@ -1,9 +1,8 @@
-package fr.territoires.funding.access;
+package fr.territoires.funding.envelope;
 
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
-import fr.territoires.funding.envelope.Envelope;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +18,12 @@ import java.util.UUID;
 public final class MoneyRules {
 
     private MoneyRules() {
+    }
+
+    /** Open, change, freeze or close an envelope: the programme team, or a Region for its own envelopes. */
+    public static boolean mayManageEnvelope(CallerScope caller, Envelope.Funder funder, String region) {
+        return caller.isProgrammeAdmin()
+                || (funder == Envelope.Funder.REGION && region != null && caller.isOfficerOfAny(java.util.List.of(region)));
     }
 
     /** Whether the caller owns this envelope's money. */

@@ -1,4 +1,4 @@
-package fr.territoires.registry.territory;
+package fr.territoires.registry.entry;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,13 @@
+package fr.territoires.gateway;
+
+import fr.territoires.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's capability packages depend one way (docs/decisions.md, issue 15). */
+class PackageCyclesTest {
+
+    @Test
+    void capabilityPackagesAreFreeOfCycles() {
+        PackageCycles.assertNone("fr.territoires.gateway");
+    }
+}
