@@ -34,6 +34,8 @@ class OutagesTest {
         assertTrue(Outages.unavailable(new CompletionException(new IllegalStateException("wrapped",
                 new ConnectException("refused")))).isPresent());
         assertTrue(Outages.unavailable(new SQLTransientConnectionException("no connection")).isPresent());
+        assertTrue(Outages.unavailable(new IllegalStateException(new java.net.SocketException("Connection reset")))
+                .isPresent());
         assertTrue(Outages.unavailable(new RuntimeException(new SQLException("gone", "08006"))).isPresent());
         assertTrue(Outages.unavailable(new FakePgException("terminating connection due to administrator command", "57P01"))
                 .isPresent());
