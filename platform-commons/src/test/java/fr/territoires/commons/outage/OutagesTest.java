@@ -73,4 +73,35 @@ class OutagesTest {
         assertEquals("2", ProblemMappers.retryAfterSeconds(Duration.ofMillis(1500)));
         assertEquals("1", ProblemMappers.retryAfterSeconds(Duration.ZERO));
     }
+
+    @Test
+    void aFailedAuthenticationIsAnOutageOnlyWhileQuarkusWaitsToFetchTheKeysAgain() throws Exception {
+        OutageConfig config = new OutageConfig() {
+            @Override
+            public Duration retryAfter() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration keyRefreshInterval() {
+                return Duration.ofMillis(300);
+            }
+        };
+        Exception unknownKey = new io.quarkus.security.AuthenticationFailedException(new IllegalStateException(
+                "Unable to process JOSE object (cause: org.jose4j.lang.UnresolvableKeyException: no key for kid x)"));
+        Exception refused = new io.quarkus.security.AuthenticationFailedException(
+                new ConnectException("Connection refused: localhost/127.0.0.1:8180"));
+
+        SigningKeys keys = new SigningKeys(config);
+        assertFalse(keys.unavailable(unknownKey), "no fetch failed: the token is at fault");
+        assertTrue(keys.unavailable(refused));
+        assertTrue(keys.unavailable(unknownKey), "no new fetch until the interval is over");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (keys.unavailable(unknownKey)) {
+            assertTrue(System.nanoTime() < deadline, "the interval ends");
+            Thread.onSpinWait();
+        }
+        assertFalse(keys.unavailable(new io.quarkus.security.AuthenticationFailedException("expired")));
+        assertTrue(keys.unavailable(refused), "a new failed fetch opens a new interval");
+    }
 }
