@@ -13,13 +13,10 @@ import fr.territoires.stack.BuildInfrastructure;
 import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,19 +38,11 @@ class DatabaseOutageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final int CLIENTS = 4;
 
-    public static class OwnDatabase implements QuarkusTestProfile {
+    public static class OwnDatabase extends OwnInfrastructure {
 
         @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(
-                    new TestResourceEntry(RealInfrastructure.class, Map.of("database", DATABASE,
-                            "dedicatedPostgres", SERVER, "dedicatedKafka", BackboneTestApp.BROKER)),
-                    new TestResourceEntry(OidcWiremockTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        protected Map<String, String> infrastructure() {
+            return Map.of("database", DATABASE, "dedicatedPostgres", SERVER, "dedicatedKafka", BackboneTestApp.BROKER);
         }
 
         @Override

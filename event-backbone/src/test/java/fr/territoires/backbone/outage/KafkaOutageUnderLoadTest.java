@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.territoires.backbone.BackboneTestApp;
 import fr.territoires.stack.BuildInfrastructure;
-import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.time.Duration;
@@ -35,19 +32,11 @@ class KafkaOutageUnderLoadTest {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final int CLIENTS = 4;
 
-    public static class OwnDatabase implements QuarkusTestProfile {
+    public static class OwnDatabase extends OwnInfrastructure {
 
         @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(
-                    new TestResourceEntry(RealInfrastructure.class, Map.of("database", DATABASE,
-                            "dedicatedKafka", BackboneTestApp.BROKER)),
-                    new TestResourceEntry(OidcWiremockTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        protected Map<String, String> infrastructure() {
+            return Map.of("database", DATABASE, "dedicatedKafka", BackboneTestApp.BROKER);
         }
     }
 

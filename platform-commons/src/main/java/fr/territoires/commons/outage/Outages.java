@@ -37,6 +37,8 @@ public final class Outages {
      */
     static final List<String> UNAVAILABLE_MESSAGES = List.of(
             "connection refused",
+            "connection reset", // an IOException "Connection reset by peer" writing to a stopped database
+            "broken pipe",
             "connection is not active",
             "connection closed",
             "the connection attempt failed",
