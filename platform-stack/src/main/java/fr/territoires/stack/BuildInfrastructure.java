@@ -69,62 +69,7 @@ public final class BuildInfrastructure {
      * build keep theirs. Started empty; restarts keep its data.
      */
     public static synchronized DedicatedKafka dedicatedKafka(String name) {
-        return DEDICATED.computeIfAbsent(name, n -> {
-            // One broker per name in the JVM, across class loaders too (a Quarkus test profile loads this
-            // class anew, with empty maps): its ports live in a system property, and a broker already
-            // started is not started again, so every test of that name talks to the same broker.
-            String key = "ti.dedicated-kafka." + n;
-            String known = System.getProperty(key);
-            if (known != null) {
-                String[] ports = known.split(",");
-                return new DedicatedKafka(dir().resolve(n), Integer.parseInt(ports[0]), Integer.parseInt(ports[1]));
-            }
-            DedicatedKafka kafka = new DedicatedKafka(dir().resolve(n), OsProcesses.freePort(), OsProcesses.freePort());
-            kafka.start(true);
-            System.setProperty(key, kafka.port + "," + kafka.controllerPort);
-            return kafka;
-        });
-    }
-
-    private static final Map<String, DedicatedKafka> DEDICATED = new java.util.HashMap<>();
-
-    public static final class DedicatedKafka {
-
-        private final Stack stack;
-        private final int port;
-        private final int controllerPort;
-
-        private DedicatedKafka(Path runDir, int port, int controllerPort) {
-            this.stack = new Stack(runDir, line -> System.out.println("[test-infra " + runDir.getFileName() + "]" + line));
-            this.port = port;
-            this.controllerPort = controllerPort;
-        }
-
-        public String bootstrapServers() {
-            return "localhost:" + port;
-        }
-
-        public synchronized void stop() {
-            stack.stop(List.of(broker(false)));
-        }
-
-        public synchronized void start() {
-            start(false);
-        }
-
-        private void start(boolean fresh) {
-            KafkaBroker broker = broker(fresh);
-            stack.start(List.of(broker));
-            try {
-                stopWhenBuildEnds(stack, broker);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private KafkaBroker broker(boolean fresh) {
-            return new KafkaBroker(stack.runDir(), port, controllerPort, fresh);
-        }
+        return dedicated("kafka", name, 2, (runDir, ports) -> new DedicatedKafka(runDir, ports[0], ports[1]), false);
     }
 
     /**
@@ -133,35 +78,119 @@ public final class BuildInfrastructure {
      * databases; restarts keep its data (a stopped database must come back with what it had).
      */
     public static synchronized DedicatedPostgres dedicatedPostgres(String name, String... databases) {
-        return DEDICATED_PG.computeIfAbsent(name, n -> {
-            Path runDir = dir().resolve(n);
-            // As for a dedicated broker: one server per name in the JVM, across class loaders.
-            String key = "ti.dedicated-postgres." + n;
+        return dedicated("postgres", name, 1, (runDir, ports) -> new DedicatedPostgres(runDir, ports[0],
+                List.of(databases)), true);
+    }
+
+    /**
+     * A Keycloak of its own (realm {@code territoires}) for a test that stops and restarts the identity
+     * provider under a running service. In-memory: each start imports the realm anew, with new
+     * signing keys, as a Keycloak whose keys were rotated while it was away.
+     */
+    public static synchronized DedicatedKeycloak dedicatedKeycloak(String name) {
+        return dedicated("keycloak", name, 2, (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1]),
+                false);
+    }
+
+    private static final Map<String, Dedicated> DEDICATED = new java.util.HashMap<>();
+
+    /**
+     * One component per kind and name in the JVM, across class loaders too (a Quarkus test profile
+     * loads this class anew, with empty maps): its ports live in a system property, and a component
+     * already started is not started again, so every test of that name talks to the same one.
+     */
+    @SuppressWarnings("unchecked")
+    private static <D extends Dedicated> D dedicated(String kind, String name, int portCount,
+            java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst) {
+        return (D) DEDICATED.computeIfAbsent(kind + "/" + name, k -> {
+            Path runDir = dir().resolve(name);
+            String key = "ti.dedicated-" + kind + "." + name;
             String known = System.getProperty(key);
             if (known != null) {
-                return new DedicatedPostgres(runDir, Integer.parseInt(known), List.of(databases));
+                return factory.apply(runDir, java.util.Arrays.stream(known.split(",")).mapToInt(Integer::parseInt)
+                        .toArray());
             }
-            try {
-                Dirs.deleteRecursively(runDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (cleanFirst) {
+                try {
+                    Dirs.deleteRecursively(runDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            DedicatedPostgres pg = new DedicatedPostgres(runDir, OsProcesses.freePort(), List.of(databases));
-            pg.start();
-            System.setProperty(key, String.valueOf(pg.server.port()));
-            return pg;
+            int[] ports = new int[portCount];
+            for (int i = 0; i < portCount; i++) {
+                ports[i] = OsProcesses.freePort();
+            }
+            D component = factory.apply(runDir, ports);
+            component.start(true);
+            System.setProperty(key, String.join(",", java.util.Arrays.stream(ports).mapToObj(String::valueOf)
+                    .toList()));
+            return component;
         });
     }
 
-    private static final Map<String, DedicatedPostgres> DEDICATED_PG = new java.util.HashMap<>();
-
-    public static final class DedicatedPostgres {
+    /** A component of a test's own, that the test stops and starts again. */
+    public abstract static class Dedicated {
 
         private final Stack stack;
+
+        Dedicated(Path runDir) {
+            this.stack = new Stack(runDir, line -> System.out.println("[test-infra " + runDir.getFileName() + "]" + line));
+        }
+
+        final Path runDir() {
+            return stack.runDir();
+        }
+
+        /** The process, as started the first time ({@code fresh}) or again. */
+        abstract Component component(boolean fresh);
+
+        public synchronized void stop() {
+            stack.stop(List.of(component(false)));
+        }
+
+        public synchronized void start() {
+            start(false);
+        }
+
+        synchronized void start(boolean fresh) {
+            Component component = component(fresh);
+            stack.start(List.of(component));
+            try {
+                stopWhenBuildEnds(stack, component);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static final class DedicatedKafka extends Dedicated {
+
+        private final int port;
+        private final int controllerPort;
+
+        private DedicatedKafka(Path runDir, int port, int controllerPort) {
+            super(runDir);
+            this.port = port;
+            this.controllerPort = controllerPort;
+        }
+
+        public String bootstrapServers() {
+            return "localhost:" + port;
+        }
+
+        @Override
+        Component component(boolean fresh) {
+            return new KafkaBroker(runDir(), port, controllerPort, fresh);
+        }
+    }
+
+    public static final class DedicatedPostgres extends Dedicated {
+
         private final PostgresServer server;
 
         private DedicatedPostgres(Path runDir, int port, List<String> databases) {
-            this.stack = new Stack(runDir, line -> System.out.println("[test-infra " + runDir.getFileName() + "]" + line));
+            super(runDir);
             this.server = new PostgresServer(runDir, port, DB_USER, DB_PASSWORD, databases, false);
         }
 
@@ -170,17 +199,34 @@ public final class BuildInfrastructure {
         }
 
         /** Fast shutdown: open transactions are rolled back, connections closed. */
+        @Override
         public synchronized void stop() {
-            stack.stop(List.of(server));
+            super.stop();
         }
 
-        public synchronized void start() {
-            stack.start(List.of(server));
-            try {
-                stopWhenBuildEnds(stack, server);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        @Override
+        Component component(boolean fresh) {
+            return server;
+        }
+    }
+
+    public static final class DedicatedKeycloak extends Dedicated {
+
+        private final KeycloakServer server;
+
+        private DedicatedKeycloak(Path runDir, int port, int managementPort) {
+            super(runDir);
+            this.server = new KeycloakServer(runDir, port, managementPort, true);
+        }
+
+        /** Its base URL ({@code http://localhost:port}); the realm is {@link KeycloakServer#REALM}. */
+        public String url() {
+            return server.url();
+        }
+
+        @Override
+        Component component(boolean fresh) {
+            return server;
         }
     }
 

@@ -1,7 +1,9 @@
 package fr.territoires.testing;
 
 import fr.territoires.stack.BuildInfrastructure;
+import fr.territoires.stack.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String database;
     private String dedicatedKafka;
     private String dedicatedPostgres;
+    private String dedicatedKeycloak;
 
     /**
      * {@code database}: the service's database for this test run; {@code dedicatedKafka}: a name,
@@ -24,6 +27,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         database = initArgs.getOrDefault("database", "test");
         dedicatedKafka = initArgs.get("dedicatedKafka");
         dedicatedPostgres = initArgs.get("dedicatedPostgres");
+        dedicatedKeycloak = initArgs.get("dedicatedKeycloak");
     }
 
     /**
@@ -39,17 +43,30 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return BuildInfrastructure.dedicatedKafka(name);
     }
 
+    /**
+     * The Keycloak a test stops and restarts (init argument {@code dedicatedKeycloak}); the application
+     * under test validates its tokens against it instead of the OIDC test server.
+     */
+    public static BuildInfrastructure.DedicatedKeycloak dedicatedKeycloak(String name) {
+        return BuildInfrastructure.dedicatedKeycloak(name);
+    }
+
     @Override
     public Map<String, String> start() {
         BuildInfrastructure.Postgres pg = dedicatedPostgres == null ? BuildInfrastructure.postgres(database)
                 : BuildInfrastructure.dedicatedPostgres(dedicatedPostgres, database).postgres();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", pg.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
                 "quarkus.datasource.username", pg.user(),
                 "quarkus.datasource.password", pg.password(),
                 "kafka.bootstrap.servers", dedicatedKafka == null ? BuildInfrastructure.kafkaBootstrapServers()
-                        : BuildInfrastructure.dedicatedKafka(dedicatedKafka).bootstrapServers());
+                        : BuildInfrastructure.dedicatedKafka(dedicatedKafka).bootstrapServers()));
+        if (dedicatedKeycloak != null) {
+            config.put("quarkus.oidc.auth-server-url", BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak).url()
+                    + "/realms/" + KeycloakServer.REALM);
+        }
+        return config;
     }
 
     @Override

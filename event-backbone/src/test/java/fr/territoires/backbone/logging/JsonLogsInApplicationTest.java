@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.backbone.BackboneTestApp;
+import fr.territoires.commons.logging.JsonLineFormatter;
 import fr.territoires.testing.RealInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,7 +22,6 @@ import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.MDC;
-import org.jboss.logmanager.formatters.JsonFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +59,7 @@ class JsonLogsInApplicationTest {
         collectConsoles(LogContext.getLogContext().getLogger("").getHandlers(), consoles);
         assertFalse(consoles.isEmpty(), "the application logs to the console");
         for (Handler console : consoles) {
-            assertInstanceOf(JsonFormatter.class, console.getFormatter());
+            assertInstanceOf(JsonLineFormatter.class, console.getFormatter());
         }
         MDC.put("traceId", "0af7651916cd43dd8448eb211c80319c");
         try {

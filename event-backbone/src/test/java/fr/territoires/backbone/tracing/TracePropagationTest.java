@@ -15,6 +15,7 @@ import fr.territoires.backbone.testapp.TestWriter;
 import fr.territoires.events.Topics;
 import fr.territoires.testing.KafkaTopics;
 import fr.territoires.testing.RealInfrastructure;
+import fr.territoires.testing.TestTokens;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.ResourceArg;
@@ -96,6 +97,48 @@ class TracePropagationTest {
         assertEquals("applied", process.getAttributes().asMap().entrySet().stream()
                 .filter(e -> e.getKey().getKey().equals("backbone.outcome")).map(Map.Entry::getValue)
                 .findFirst().orElseThrow());
+    }
+
+    @Test
+    void reDrivingADeadLetterContinuesTheEventsTraceLinkedToTheAdministratorsRequest() {
+        String traceId = hex(16);
+        String key = "ti-redrive-" + UUID.randomUUID().toString().substring(0, 8);
+        DB.rows("INSERT INTO test_failing_key VALUES (?)", key);
+        given().header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .when().post("/test/traced-writes/" + key)
+                .then().statusCode(204);
+        String requestSpanId = ((String) DB.rows("SELECT trace_parent FROM outbox_event WHERE event_key = ?", key)
+                .get(0).get("trace_parent")).substring(36, 52);
+        await().atMost(PATIENCE).until(() -> DB.count(
+                "SELECT count(*) FROM dead_letter WHERE event_key = ? AND status = 'PARKED'", key) == 1);
+        long id = ((Number) DB.rows("SELECT id FROM dead_letter WHERE event_key = ?", key).get(0).get("id")).longValue();
+        DB.rows("DELETE FROM test_failing_key WHERE event_key = ?", key);
+
+        // The programme team re-drives it, in a request of its own trace.
+        String adminTraceId = hex(16);
+        given().auth().oauth2(TestTokens.programmeAdmin())
+                .header("traceparent", "00-" + adminTraceId + "-" + hex(8) + "-01")
+                .when().post("/test/admin/dead-letters/" + id + "/redrive")
+                .then().statusCode(200);
+        assertEquals(1, DB.count("SELECT count(*) FROM test_applied WHERE event_key = ?", key));
+
+        await().atMost(PATIENCE).until(() -> spans.ofTrace(traceId).stream()
+                .anyMatch(s -> s.getName().equals(Topics.TERRITORY + " redrive")));
+        SpanData redriven = spans.ofTrace(traceId).stream()
+                .filter(s -> s.getName().equals(Topics.TERRITORY + " redrive")).findFirst().orElseThrow();
+        assertEquals(requestSpanId, redriven.getParentSpanId(), "the re-drive continues from ce_traceparent");
+        assertEquals(SpanKind.CONSUMER, redriven.getKind());
+        assertEquals("redriven", redriven.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("backbone.outcome")).map(Map.Entry::getValue)
+                .findFirst().orElseThrow());
+        await().atMost(PATIENCE).until(() -> spans.ofTrace(adminTraceId).stream()
+                .anyMatch(s -> s.getKind() == SpanKind.SERVER));
+        SpanData adminRequest = only(spans.ofTrace(adminTraceId), SpanKind.SERVER);
+        assertEquals(1, redriven.getLinks().size(), "linked to the request that asked for it");
+        assertEquals(adminTraceId, redriven.getLinks().get(0).getSpanContext().getTraceId());
+        assertEquals(adminRequest.getSpanId(), redriven.getLinks().get(0).getSpanContext().getSpanId());
+        // Not a span of the administrator's trace: that trace only leads to it by the link.
+        assertTrue(spans.ofTrace(adminTraceId).stream().noneMatch(s -> s.getName().endsWith(" redrive")));
     }
 
     @Test

@@ -8,6 +8,9 @@ import fr.territoires.gateway.problem.ProblemResponses;
 import fr.territoires.gateway.protection.CircuitBreaker;
 import fr.territoires.gateway.protection.CircuitBreakers;
 import fr.territoires.gateway.protection.RequestBodyLimit;
+import fr.territoires.commons.outage.OutageConfig;
+import fr.territoires.commons.outage.SigningKeys;
+import fr.territoires.commons.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
@@ -63,8 +66,13 @@ public class ServiceProxy {
     private final Vertx vertx;
     private final HttpClient client;
 
+    private final SigningKeys signingKeys;
+    private final OutageConfig outage;
+
     public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit,
-            CircuitBreakers breakers, Vertx vertx) {
+            CircuitBreakers breakers, Vertx vertx, SigningKeys signingKeys, OutageConfig outage) {
+        this.signingKeys = signingKeys;
+        this.outage = outage;
         this.config = config;
         this.problems = problems;
         this.bodyLimit = bodyLimit;
@@ -80,11 +88,10 @@ public class ServiceProxy {
     void install(@Observes Router router) {
         // A token that fails validation is refused here, before any routing, as problem+json.
         router.route().order(-1000).failureHandler(ctx -> {
-            if (ctx.failure() instanceof AuthenticationFailedException failed
-                    && fr.territoires.commons.outage.Outages.unavailable(failed).isPresent()) {
+            if (ctx.failure() instanceof AuthenticationFailedException failed && signingKeys.unavailable(failed)) {
                 // Keycloak's keys could not be fetched: the token may well be valid; come back later.
                 LOG.warnf("Identity provider unavailable: %s", failed.toString());
-                ctx.response().putHeader("Retry-After", "5");
+                ctx.response().putHeader("Retry-After", ProblemMappers.retryAfterSeconds(outage.retryAfter()));
                 problems.send(ctx, Problem.of("dependency-unavailable", "Service unavailable", 503,
                         "The identity provider is unavailable for a moment; try again later"));
             } else if (ctx.failure() instanceof AuthenticationFailedException) {

@@ -2,14 +2,12 @@ package fr.territoires.commons.logging;
 
 import java.util.logging.Handler;
 import org.jboss.logmanager.ExtHandler;
-import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.formatters.StructuredFormatter;
 
 /**
- * JSON log lines with JBoss LogManager's own {@link JsonFormatter} (the extension
- * quarkus-logging-json cannot be built here: its deployment artifact does not resolve). One object
- * per line: timestamp, level, loggerName, message, threadName, the MDC (traceId, spanId,
- * correlationId…), and the stack trace as one string field.
+ * JSON log lines with {@link JsonLineFormatter} (the extension quarkus-logging-json cannot be built
+ * here: its deployment artifact does not resolve). One object per line: timestamp, level,
+ * loggerName, message, threadName, the MDC (traceId, spanId, correlationId…), and the stack trace
+ * as one string field.
  */
 public final class JsonLogs {
 
@@ -18,13 +16,8 @@ public final class JsonLogs {
     private JsonLogs() {
     }
 
-    public static JsonFormatter formatter() {
-        JsonFormatter json = new JsonFormatter();
-        json.setPrettyPrint(false);
-        json.setPrintDetails(false);
-        json.setRecordDelimiter("\n");
-        json.setExceptionOutputType(StructuredFormatter.ExceptionOutputType.FORMATTED);
-        return json;
+    public static JsonLineFormatter formatter() {
+        return new JsonLineFormatter();
     }
 
     /**

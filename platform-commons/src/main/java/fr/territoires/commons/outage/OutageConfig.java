@@ -11,4 +11,11 @@ public interface OutageConfig {
     /** Retry-After of a 503 caused by an unavailable dependency (whole seconds, at least 1). */
     @WithDefault("5S")
     Duration retryAfter();
+
+    /**
+     * How long Quarkus OIDC waits after a fetch of the signing keys before it fetches them again for an
+     * unknown key: set to {@code quarkus.oidc.token.forced-jwk-refresh-interval} (see {@link SigningKeys}).
+     */
+    @WithDefault("15S")
+    Duration keyRefreshInterval();
 }

@@ -1,8 +1,7 @@
 package fr.territoires.commons.outage;
 
 import java.lang.reflect.Method;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
@@ -38,6 +37,8 @@ public final class Outages {
      */
     static final List<String> UNAVAILABLE_MESSAGES = List.of(
             "connection refused",
+            "connection reset", // an IOException "Connection reset by peer" writing to a stopped database
+            "broken pipe",
             "connection is not active",
             "connection closed",
             "the connection attempt failed",
@@ -61,7 +62,9 @@ public final class Outages {
     }
 
     private static Optional<String> unavailableItself(Throwable t) {
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+        // SocketException: a connection reset or broken under a query (a database stopped mid-request,
+        // found by DatabaseOutageTest under load); ConnectException and NoRouteToHostException are ones too.
+        if (t instanceof SocketException || t instanceof UnknownHostException
                 || t instanceof ClosedChannelException || t instanceof SQLTransientConnectionException) {
             return Optional.of(t.getClass().getSimpleName());
         }

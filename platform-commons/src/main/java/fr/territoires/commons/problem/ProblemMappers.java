@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import fr.territoires.commons.outage.OutageConfig;
 import fr.territoires.commons.outage.Outages;
+import fr.territoires.commons.outage.SigningKeys;
 import fr.territoires.commons.tracing.TraceIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,9 +36,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final OutageConfig outage;
+    private final SigningKeys signingKeys;
 
-    public ProblemMappers(OutageConfig outage) {
+    public ProblemMappers(OutageConfig outage, SigningKeys signingKeys) {
         this.outage = outage;
+        this.signingKeys = signingKeys;
     }
 
     @ServerExceptionMapper
@@ -84,7 +87,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        if (Outages.unavailable(e).isPresent()) {
+        if (signingKeys.unavailable(e)) {
             return dependencyUnavailable(e, uri); // Keycloak's keys could not be fetched: not the caller's fault
         }
         return unauthenticated(uri);
@@ -170,7 +173,7 @@ public class ProblemMappers {
      * is back. No stack trace: the readiness check and the alert say which one.
      */
     private Response dependencyUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("?"),
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("signing key not fetched yet"),
                 e.toString());
         return Response.status(503)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))

@@ -34,6 +34,8 @@ class OutagesTest {
         assertTrue(Outages.unavailable(new CompletionException(new IllegalStateException("wrapped",
                 new ConnectException("refused")))).isPresent());
         assertTrue(Outages.unavailable(new SQLTransientConnectionException("no connection")).isPresent());
+        assertTrue(Outages.unavailable(new IllegalStateException(new java.net.SocketException("Connection reset")))
+                .isPresent());
         assertTrue(Outages.unavailable(new RuntimeException(new SQLException("gone", "08006"))).isPresent());
         assertTrue(Outages.unavailable(new FakePgException("terminating connection due to administrator command", "57P01"))
                 .isPresent());
@@ -70,5 +72,36 @@ class OutagesTest {
         assertEquals("5", ProblemMappers.retryAfterSeconds(Duration.ofSeconds(5)));
         assertEquals("2", ProblemMappers.retryAfterSeconds(Duration.ofMillis(1500)));
         assertEquals("1", ProblemMappers.retryAfterSeconds(Duration.ZERO));
+    }
+
+    @Test
+    void aFailedAuthenticationIsAnOutageOnlyWhileQuarkusWaitsToFetchTheKeysAgain() throws Exception {
+        OutageConfig config = new OutageConfig() {
+            @Override
+            public Duration retryAfter() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration keyRefreshInterval() {
+                return Duration.ofMillis(300);
+            }
+        };
+        Exception unknownKey = new io.quarkus.security.AuthenticationFailedException(new IllegalStateException(
+                "Unable to process JOSE object (cause: org.jose4j.lang.UnresolvableKeyException: no key for kid x)"));
+        Exception refused = new io.quarkus.security.AuthenticationFailedException(
+                new ConnectException("Connection refused: localhost/127.0.0.1:8180"));
+
+        SigningKeys keys = new SigningKeys(config);
+        assertFalse(keys.unavailable(unknownKey), "no fetch failed: the token is at fault");
+        assertTrue(keys.unavailable(refused));
+        assertTrue(keys.unavailable(unknownKey), "no new fetch until the interval is over");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (keys.unavailable(unknownKey)) {
+            assertTrue(System.nanoTime() < deadline, "the interval ends");
+            Thread.onSpinWait();
+        }
+        assertFalse(keys.unavailable(new io.quarkus.security.AuthenticationFailedException("expired")));
+        assertTrue(keys.unavailable(refused), "a new failed fetch opens a new interval");
     }
 }
