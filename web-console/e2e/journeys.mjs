@@ -90,6 +90,35 @@ class Journey {
     await page.waitForURL((u) => u.toString().startsWith(`${BASE}/espace`));
     await page.getByText(`Connecté en tant que`).waitFor();
   }
+
+  /** The console's session as oidc-client-ts keeps it in the tab (access token and its expiry). */
+  async session() {
+    return this.page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+      const user = key ? JSON.parse(sessionStorage.getItem(key)) : undefined;
+      return user ? { token: user.access_token, expiresAt: user.expires_at } : undefined;
+    });
+  }
+
+  /**
+   * A call of the API from outside the page with the signed-in user's token, as another session
+   * would make it (to change a record behind the page).
+   */
+  async api(method, path, { body, ifMatch } = {}) {
+    const { token } = await this.session();
+    const headers = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+    if (ifMatch) headers["If-Match"] = ifMatch;
+    const answer = await this.page.request.fetch(`${BASE}${path}`, { method, headers, data: body });
+    const text = await answer.text();
+    if (!answer.ok()) throw new Error(`${method} ${path} answered ${answer.status()}: ${text}`);
+    return { status: answer.status(), etag: answer.headers()["etag"], data: text ? JSON.parse(text) : undefined };
+  }
+}
+
+/** A CSV file given to the page's file input, as a user picks one. */
+async function upload(form, name, text) {
+  await form.locator("input[type=file]").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await form.getByRole("button", { name: "Envoyer le fichier" }).click();
 }
 
 async function journey(name, body) {
@@ -119,12 +148,38 @@ results.push(await journey("visiteur", async (j, page) => {
   await page.goto(`${BASE}/`);
   await page.getByRole("heading", { name: "Carte nationale des Territoires d'industrie" }).waitFor();
   await page.locator("#table-carte tbody tr").first().waitFor();
-  // The map shows the outlines, or says they are unavailable; the table works either way.
+  // The map's source holds the official outlines of phase 2 (183 territories), and the map drew them.
   await page.waitForFunction(() => {
     const map = document.querySelector("[data-testid=carte]");
-    return (map && map.getAttribute("data-state") === "ready") || document.body.innerText.includes("Contours indisponibles");
-  });
+    return map && map.dataset.state === "ready" && Number(map.dataset.features) >= 180 && Number(map.dataset.rendered) > 0;
+  }, undefined, { timeout: 60_000 });
+  const outlines = await page.request.get(`${BASE}/api/territories/outlines?phase=2`);
+  const collection = await outlines.json();
+  const shown = Number(await page.locator("[data-testid=carte]").getAttribute("data-features"));
+  if (collection.features.length !== shown) throw new Error(`the map holds ${shown} outlines, the registry serves ${collection.features.length}`);
+  if ((await page.locator("#table-carte tbody tr").count()) < 180) throw new Error("the table beside the map does not list every territory");
   await j.check("carte");
+  // A territory on the map is clickable: the pointer finds one (the cursor says so), a click opens its page.
+  const canvas = page.locator("[data-testid=carte] canvas");
+  const box = await canvas.boundingBox();
+  let target;
+  for (let i = 1; i < 12 && !target; i++) {
+    for (let k = 1; k < 12 && !target; k++) {
+      const x = box.x + (box.width * k) / 12, y = box.y + (box.height * i) / 12;
+      await page.mouse.move(x, y, { steps: 2 });
+      if ((await canvas.evaluate((c) => c.style.cursor)) === "pointer") target = { x, y };
+    }
+  }
+  if (!target) throw new Error("no territory under the pointer anywhere on the map");
+  await page.mouse.click(target.x, target.y);
+  await page.waitForURL(/\/territoires\/ti-/);
+  const clicked = new URL(page.url()).pathname.split("/").pop();
+  const feature = collection.features.find((f) => f.properties.code === decodeURIComponent(clicked));
+  if (!feature) throw new Error(`the map opened ${clicked}, which is not one of the outlines`);
+  await page.getByRole("heading", { level: 1, name: feature.properties.name }).waitFor();
+  await j.check("territoire-depuis-carte");
+  await page.goBack();
+  await page.locator("#table-carte tbody tr").first().waitFor();
   const first = page.locator("#table-carte tbody tr a").first();
   const name = (await first.textContent()).trim();
   await first.click();
@@ -173,6 +228,7 @@ results.push(await journey("visiteur", async (j, page) => {
 }));
 
 const applicationTitle = `Formation de soudeurs ${RUN}`;
+const rejectedTitle = `Atelier de démonstration ${RUN}`;
 
 // The project lead: dashboard, a new action sheet, an application with its co-financing plan, submitted.
 results.push(await journey("porteur", async (j, page) => {
@@ -192,7 +248,35 @@ results.push(await journey("porteur", async (j, page) => {
   await sheet.getByLabel("Titre").fill(`Plateforme de formation ${RUN}`);
   await sheet.getByRole("button", { name: "Ajouter la fiche" }).click();
   await sheet.getByText("Fiche action ajoutée.").waitFor();
-  await page.getByRole("cell", { name: `Plateforme de formation ${RUN}` }).waitFor();
+  const sheetTitle = `Plateforme de formation ${RUN}`;
+  await page.getByRole("cell", { name: sheetTitle, exact: true }).waitFor();
+  // The workflow: the sheet moves from idea to in progress (PUT with If-Match on the version shown).
+  const sheetRow = () => page.getByRole("row").filter({ hasText: sheetTitle });
+  await sheetRow().getByLabel(/Nouveau statut/).selectOption("IN_PROGRESS");
+  await sheetRow().getByRole("button", { name: "Changer le statut" }).click();
+  await sheetRow().getByRole("cell", { name: "En cours", exact: true }).waitFor();
+  // Someone else changes the sheet behind the page; the user's change is refused with a clear message,
+  // what the user chose stays, and nothing is saved.
+  const code = decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
+  const sheets = await j.api("GET", `/api/territories/${code}/action-sheets?size=100`);
+  const id = sheets.data.items.find((x) => x.title === sheetTitle).id;
+  const read = await j.api("GET", `/api/territories/${code}/action-sheets/${id}`);
+  const { title, priority, owner, status, plannedBudget } = read.data;
+  await j.api("PUT", `/api/territories/${code}/action-sheets/${id}`, { ifMatch: read.etag,
+    body: { title, priority, status, owner: `${owner} (modifié ailleurs)`, ...(plannedBudget == null ? {} : { plannedBudget }) } });
+  await sheetRow().getByLabel(/Nouveau statut/).selectOption("DONE");
+  await sheetRow().getByRole("button", { name: "Changer le statut" }).click();
+  await sheetRow().getByText(/Quelqu'un d'autre a modifié cet enregistrement/).waitFor();
+  if ((await sheetRow().getByLabel(/Nouveau statut/).inputValue()) !== "DONE") throw new Error("the chosen status was lost");
+  const after = await j.api("GET", `/api/territories/${code}/action-sheets/${id}`);
+  if (after.data.status !== "IN_PROGRESS") throw new Error(`the refused change was saved: ${after.data.status}`);
+  await j.check("fiche-conflit");
+  for (const title of [applicationTitle, rejectedTitle]) await prepareApplication(page, title);
+  await j.check("dossier-depose");
+}));
+
+/** The project lead prepares an application on the Region's envelope, then submits it. */
+async function prepareApplication(page, applicationTitle) {
   const form = page.locator("form[aria-labelledby=nouveau-dossier]");
   await form.getByLabel("Intitulé du projet").fill(applicationTitle);
   await form.getByLabel("SIRET du porteur").fill("24540060100002");
@@ -210,8 +294,7 @@ results.push(await journey("porteur", async (j, page) => {
   await row.getByRole("button", { name: "Déposer" }).click();
   await page.getByText(`Dossier « ${applicationTitle} » déposé.`).waitFor();
   await row.getByText("Déposée").waitFor();
-  await j.check("dossier-depose");
-}));
+}
 
 // The Region's officer: takes the application under review, approves it for less than asked.
 results.push(await journey("region", async (j, page) => {
@@ -225,14 +308,36 @@ results.push(await journey("region", async (j, page) => {
   const reviewed = page.getByRole("article", { name: new RegExp(applicationTitle) });
   await reviewed.getByRole("button", { name: "Approuver" }).waitFor();
   await reviewed.getByLabel(/Montant accordé/).fill("50000");
+  await page.evaluate(() => { window.sameDocument = true; });
   await reviewed.getByRole("button", { name: "Approuver" }).click();
   await page.getByRole("article", { name: new RegExp(applicationTitle) }).waitFor({ state: "detached" });
+  // The decided list shows the new state at once, without a reload of the page.
+  const decided = (title) => page.getByRole("table", { name: /Dossiers décidés/ }).getByRole("row").filter({ hasText: title });
+  await decided(applicationTitle).getByRole("cell", { name: "Approuvée", exact: true }).waitFor();
+  await decided(applicationTitle).getByRole("cell", { name: /^50\s000(,00)?\s€$/ }).waitFor();
+  // A rejection needs a reason; the application leaves the list to review and shows as rejected, with it.
+  const other = page.getByRole("article", { name: new RegExp(rejectedTitle) });
+  await other.getByRole("button", { name: "Prendre en instruction" }).click();
+  await page.getByRole("article", { name: new RegExp(rejectedTitle) }).getByRole("button", { name: "Rejeter" }).waitFor();
+  await page.getByRole("article", { name: new RegExp(rejectedTitle) }).getByLabel(/Motif/).fill("Projet hors du périmètre de l'enveloppe");
+  await page.getByRole("article", { name: new RegExp(rejectedTitle) }).getByRole("button", { name: "Rejeter" }).click();
+  await page.getByRole("article", { name: new RegExp(rejectedTitle) }).waitFor({ state: "detached" });
+  await decided(rejectedTitle).getByRole("cell", { name: "Rejetée", exact: true }).waitFor();
+  await decided(rejectedTitle).getByRole("cell", { name: "Projet hors du périmètre de l'enveloppe" }).waitFor();
+  if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was reloaded");
+  await j.check("decisions");
   // The report's accessible table (its caption names it), beside its chart.
   await page.getByRole("table", { name: "Financements par priorité" }).waitFor();
   await j.check("rapports");
+  // The Region's territories: the list filtered on its region.
+  await page.getByRole("link", { name: "Les territoires de ma région" }).click();
+  await page.waitForURL(/\/territoires\?region=44/);
+  await page.getByRole("link", { name: "Val de Lorraine" }).first().waitFor();
+  await j.check("territoires-region");
 }));
 
-// The company: declares a recruitment need, then marks it filled.
+// The company: declares a recruitment need, changes it (and meets a change made elsewhere), marks it
+// filled; declares needs in bulk from a CSV file (refused whole with a bad row, then accepted).
 results.push(await journey("entreprise", async (j, page) => {
   await j.login("company.demo");
   await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
@@ -256,8 +361,48 @@ results.push(await journey("entreprise", async (j, page) => {
   const card = page.getByRole("article", { name: `Soudeur TIG ${RUN}` });
   await card.waitFor();
   await j.check("besoin-declare");
-  await card.getByRole("button", { name: "Marquer comme pourvu" }).click();
+  // Someone else changes the need behind the page: the update is refused with a clear message, the
+  // number typed stays, and the need keeps the other change.
+  const needs = await j.api("GET", "/api/recruitment/needs?size=100");
+  const need = needs.data.items.find((n) => n.jobTitle === `Soudeur TIG ${RUN}`);
+  const read = await j.api("GET", `/api/recruitment/needs/${need.id}`);
+  const { siret: s, romeCode, jobTitle, contractType, qualificationLevel, startDate, deadline: d, hoursPerWeek } = read.data;
+  await j.api("PUT", `/api/recruitment/needs/${need.id}`, { ifMatch: read.etag,
+    body: { siret: s, romeCode, jobTitle, headcount: 3, contractType, qualificationLevel, startDate, deadline: d, hoursPerWeek } });
+  await card.getByLabel("Nombre de postes").fill("5");
+  await card.getByRole("button", { name: "Mettre à jour" }).click();
+  await card.getByText(/Quelqu'un d'autre a modifié cet enregistrement/).waitFor();
+  if ((await card.getByLabel("Nombre de postes").inputValue()) !== "5") throw new Error("the typed headcount was lost");
+  if ((await j.api("GET", `/api/recruitment/needs/${need.id}`)).data.headcount !== 3) throw new Error("the refused change was saved");
+  await j.check("besoin-conflit");
+  await page.reload();
+  await page.getByRole("article", { name: `Soudeur TIG ${RUN}` }).getByText(/0\/3 pourvu/).waitFor();
+  await page.getByRole("article", { name: `Soudeur TIG ${RUN}` }).getByRole("button", { name: "Marquer comme pourvu" }).click();
   await page.getByRole("article", { name: `Soudeur TIG ${RUN}` }).getByText("Pourvu").first().waitFor();
+
+  // Bulk declaration: one good row and one bad row (line 3, its ROME code) refuse the file whole.
+  const bulk = page.locator("form").filter({ has: page.getByText("Fichier CSV des besoins") });
+  const header = "siret,rome_code,job_title,headcount,contract_type,qualification_level,start_date,deadline,hours_per_week";
+  const good = `${await siret.jsonValue()},H2913,Chaudronnier ${RUN},1,CDI,SKILLED_WORKER,${start},${deadline},35`;
+  const bad = `${await siret.jsonValue()},Z9999,Tuyauteur ${RUN},1,CDI,SKILLED_WORKER,${start},${deadline},35`;
+  await upload(bulk, "besoins.csv", [header, good, bad].join("\n"));
+  await bulk.getByText("Le fichier a été refusé : rien n'a été enregistré").waitFor();
+  const refused = bulk.getByRole("table", { name: /Lignes refusées/ });
+  await refused.getByRole("cell", { name: /^ligne 3, colonne rome_code$/ }).waitFor();
+  const named = await refused.locator("tbody tr td:first-child").allTextContents();
+  if (!named.every((t) => t.startsWith("ligne 3,"))) throw new Error(`the refused table names other lines than 3: ${named}`);
+  const stored = await j.api("GET", "/api/recruitment/needs?size=100");
+  if (stored.data.items.some((n) => n.jobTitle === `Chaudronnier ${RUN}`)) throw new Error("a refused file stored its good row");
+  await j.check("csv-refuse");
+  // The corrected file: a report per row, and the needs appear in the list.
+  await upload(bulk, "besoins.csv", [header, good, bad.replace("Z9999", "H2914")].join("\n"));
+  const lines = bulk.getByRole("table", { name: "Rapport ligne par ligne" });
+  await lines.waitFor();
+  await bulk.getByText("Fichier accepté : 2 ligne(s) traitée(s).").waitFor();
+  await lines.getByRole("row").filter({ hasText: "H2914" }).getByRole("cell", { name: "Déclaré" }).waitFor();
+  await page.getByRole("article", { name: `Chaudronnier ${RUN}` }).waitFor();
+  await page.getByRole("article", { name: `Tuyauteur ${RUN}` }).waitFor();
+  await j.check("csv-rapport");
 }));
 
 // The programme team: its administration page, the ledger check.
@@ -268,6 +413,62 @@ results.push(await journey("administration", async (j, page) => {
   await page.getByRole("button", { name: /Vérifier que chaque solde/ }).click();
   await page.locator("pre").waitFor();
   await j.check("administration");
+  // The national list: one territory's rows as published (the open-data export), plus a row naming a
+  // commune that does not exist. Refused whole (the line named, nothing applied), then accepted row by row.
+  const exported = (await (await page.request.get(`${BASE}/api/territories/export?format=csv&phase=2023-2027`)).text())
+    .replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const byTerritory = new Map();
+  for (const row of exported.slice(1)) {
+    const code = row.split(";")[2];
+    byTerritory.set(code, [...(byTerritory.get(code) ?? []), row]);
+  }
+  const [code, rows] = [...byTerritory.entries()].sort((a, b) => a[1].length - b[1].length)[0];
+  const before = await j.api("GET", `/api/territories/${code}`);
+  const form = page.locator("form").filter({ has: page.getByText("Liste nationale (CSV, une ligne par commune)") });
+  const broken = `00000;Nulle-part;${code};${rows[0].split(";")[3]}`;
+  await upload(form, "liste-nationale.csv", [exported[0], ...rows, broken].join("\n"));
+  await form.getByText("Le fichier a été refusé : rien n'a été enregistré").waitFor();
+  await form.getByRole("table", { name: /Lignes refusées/ }).getByRole("cell", { name: `ligne ${rows.length + 2}` }).waitFor();
+  const unchanged = await j.api("GET", `/api/territories/${code}`);
+  if (unchanged.etag !== before.etag) throw new Error(`a refused national list changed ${code}`);
+  await j.check("liste-nationale-refusee");
+  await upload(form, "liste-nationale.csv", [exported[0], ...rows].join("\n"));
+  await form.getByText(`Fichier accepté : ${rows.length} ligne(s) traitée(s).`).waitFor();
+  const report = form.getByRole("table", { name: "Rapport ligne par ligne" });
+  if ((await report.locator("tbody tr").count()) !== rows.length) throw new Error("the report does not give one row per line");
+  await report.getByRole("cell", { name: code }).first().waitFor();
+  await j.check("liste-nationale-rapport");
+}));
+
+// Silent renewal: the realm gives the console short-lived access tokens (ConsoleJourneysIT sets it);
+// the console renews its token in the page, and an action after the first token expired succeeds.
+results.push(await journey("renouvellement", async (j, page) => {
+  await j.login("company.demo");
+  await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
+  await page.getByRole("heading", { name: "Déclarer un besoin" }).waitFor();
+  await page.evaluate(() => { window.sameDocument = true; });
+  const first = await j.session();
+  const lifespan = first.expiresAt - Math.floor(Date.now() / 1000);
+  if (lifespan > 300) throw new Error(`the access token lives ${lifespan} s: the test realm should give short ones`);
+  // Polled until the first token has expired and another one is in the tab.
+  await page.waitForFunction(({ token, expiresAt }) => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+    const user = key && JSON.parse(sessionStorage.getItem(key));
+    return Date.now() / 1000 > expiresAt + 1 && user && user.access_token !== token && user.expires_at > Date.now() / 1000;
+  }, first, { timeout: (lifespan + 60) * 1000, polling: 1000 });
+  if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was left or reloaded to renew the token");
+  const form = page.locator("form[aria-labelledby=declarer]");
+  const siret = await page.locator("main ul li").first().textContent();
+  await form.getByLabel("SIRET de l'établissement").fill(siret.match(/SIRET (\d{14})/)[1]);
+  await form.getByLabel("Code ROME du métier").fill("H2913");
+  await form.getByLabel("Intitulé du poste").fill(`Soudeur après renouvellement ${RUN}`);
+  await form.getByLabel("Date de prise de poste").fill(new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10));
+  await form.getByLabel("Date limite de recrutement").fill(new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10));
+  await form.getByRole("button", { name: "Déclarer le besoin" }).click();
+  await form.getByText("Besoin déclaré.").waitFor();
+  await page.getByRole("article", { name: `Soudeur après renouvellement ${RUN}` }).waitFor();
+  console.log(`[renouvellement] token of ${lifespan} s renewed in the page; the action after its expiry succeeded`);
+  await j.check("apres-renouvellement");
 }));
 
 // A partner: read views and the event feed's documentation.

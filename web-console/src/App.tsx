@@ -4,6 +4,7 @@ import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { useEffect, useRef } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { completeLogin, useSession, CALLBACK_PATH, type ConsoleConfig } from "./auth/session";
+import { SignedIn } from "./auth/SignedIn";
 import { HomePage } from "./pages/HomePage";
 import { TerritoryListPage } from "./pages/TerritoryListPage";
 import { TerritoryPage } from "./pages/TerritoryPage";
@@ -65,12 +66,12 @@ export function App({ config }: { config: ConsoleConfig }) {
           <Route path="/donnees" element={<OpenDataPage />} />
           <Route path="/partenaires" element={<PartnersGuidePage config={config} />} />
           <Route path={CALLBACK_PATH} element={<LoginCallback config={config} />} />
-          <Route path="/espace" element={<SpacePage />} />
-          <Route path="/espace/territoire/:code" element={<ManagerPage />} />
-          <Route path="/espace/region" element={<OfficerPage />} />
-          <Route path="/espace/entreprise" element={<CompanyPage />} />
-          <Route path="/espace/administration" element={<AdminPage />} />
-          <Route path="/espace/partenaire" element={<PartnerPage />} />
+          <Route path="/espace" element={<SignedIn title="Mon espace"><SpacePage /></SignedIn>} />
+          <Route path="/espace/territoire/:code" element={<SignedIn title="Mon territoire"><ManagerPage /></SignedIn>} />
+          <Route path="/espace/region" element={<SignedIn title="Ma région"><OfficerPage /></SignedIn>} />
+          <Route path="/espace/entreprise" element={<SignedIn title="Mon entreprise"><CompanyPage /></SignedIn>} />
+          <Route path="/espace/administration" element={<SignedIn title="Administration du programme"><AdminPage /></SignedIn>} />
+          <Route path="/espace/partenaire" element={<SignedIn title="Espace partenaire"><PartnerPage /></SignedIn>} />
           <Route path="/accueil" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { call, query, setTokenSource } from "./client";
+import { call, etagOf, get, query, setTokenSource } from "./client";
 import { ApiError } from "./problem";
 
 afterEach(() => {
@@ -57,5 +57,28 @@ describe("query strings", () => {
   it("keeps only the filters that have a value, trimmed and encoded", () => {
     expect(query({ q: " Val de ", region: "", phase: undefined, page: 0 })).toBe("?q=Val+de&page=0");
     expect(query({})).toBe("");
+  });
+});
+
+describe("replaces and patches", () => {
+  it("are never sent without If-Match", async () => {
+    const fetch = answering(200, "{}");
+    await expect(call("/api/x", { method: "PUT", body: { a: 1 } })).rejects.toThrow(/If-Match/);
+    await expect(call("/api/x", { method: "patch", body: { a: 1 } })).rejects.toThrow(/If-Match/);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("carry the ETag of the version read", async () => {
+    const fetch = answering(200, "{}");
+    await call("/api/x", { method: "PUT", body: { a: 1 }, ifMatch: etagOf(7) });
+    expect((fetch.mock.calls[0][1]!.headers as Record<string, string>)["If-Match"]).toBe('"7"');
+  });
+});
+
+describe("answers other than JSON", () => {
+  it("ask for their media type (the outlines answer application/geo+json only)", async () => {
+    const fetch = answering(200, '{"type":"FeatureCollection","features":[]}');
+    await get("/api/territories/outlines?phase=2", undefined, "application/geo+json");
+    expect((fetch.mock.calls[0][1]!.headers as Record<string, string>).Accept).toBe("application/geo+json, application/problem+json");
   });
 });

@@ -14,6 +14,8 @@ export interface CallOptions {
   ifMatch?: string;
   /** Money-moving actions: the same key for retries of the same intent, so it commits once. */
   idempotencyKey?: string;
+  /** What the answer may be, when not JSON (the outlines are application/geo+json). */
+  accept?: string;
   /** A CSV or other raw body. */
   contentType?: string;
   signal?: AbortSignal;
@@ -27,7 +29,12 @@ export interface Answer<T> {
 
 /** A call to the platform's API on the console's own origin. */
 export async function call<T>(path: string, options: CallOptions = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  const method = (options.method ?? "GET").toUpperCase();
+  // A replace or a patch always names the version it was made from (DESIGN.md §5): never sent without.
+  if ((method === "PUT" || method === "PATCH") && !options.ifMatch) {
+    throw new Error(`${method} ${path} without If-Match: pass the ETag read with the record`);
+  }
+  const headers: Record<string, string> = { Accept: `${options.accept ?? "application/json"}, application/problem+json` };
   const token = tokenSource();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.ifMatch) headers["If-Match"] = options.ifMatch;
@@ -42,7 +49,7 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
       headers["Content-Type"] = "application/json";
     }
   }
-  const response = await fetch(path, { method: options.method ?? "GET", headers, body, signal: options.signal });
+  const response = await fetch(path, { method, headers, body, signal: options.signal });
   const text = await response.text();
   const parsed = text ? safeJson(text) : undefined;
   if (!response.ok) {
@@ -52,8 +59,8 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
   return { data: (parsed ?? text) as T, etag: response.headers.get("ETag") ?? undefined, status: response.status };
 }
 
-export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return (await call<T>(path, { signal })).data;
+export async function get<T>(path: string, signal?: AbortSignal, accept?: string): Promise<T> {
+  return (await call<T>(path, { signal, accept })).data;
 }
 
 function safeJson(text: string): unknown {
@@ -62,6 +69,11 @@ function safeJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** The ETag of a record read at this version (the services' ETag is the quoted version, "3"). */
+export function etagOf(version: number | string): string {
+  return `"${version}"`;
 }
 
 /** A fresh key for one intent (a button press); kept while the same form is retried. */

@@ -49,7 +49,10 @@ export function normaliseField(field: string): string {
 export function summary(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 412) {
-      return "Quelqu'un d'autre a modifié cet enregistrement depuis que vous l'avez ouvert. Rechargez la page pour voir sa version actuelle, puis refaites votre modification.";
+      return "Quelqu'un d'autre a modifié cet enregistrement depuis que vous l'avez ouvert : rien n'a été enregistré. Votre saisie est conservée ci-dessous ; rechargez la page pour voir la version actuelle, puis refaites votre modification.";
+    }
+    if (error.status === 428) {
+      return "La modification n'indiquait pas la version lue de l'enregistrement : rien n'a été enregistré. Rechargez la page, puis refaites votre modification.";
     }
     if (error.status === 401) return "Votre session a expiré : reconnectez-vous.";
     if (error.status === 403) return "Vous n'avez pas le droit de faire cette opération.";

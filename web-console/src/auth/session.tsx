@@ -66,7 +66,13 @@ export function SessionProvider({ config, children }: { config: ConsoleConfig; c
       currentUser = u;
       setUser(u);
     };
-    um.getUser().then(loaded);
+    // A tab reopened after its access token expired renews it first (refresh token), before any read.
+    um.getUser().then(async (u) => {
+      if (u?.expired && u.refresh_token) {
+        u = await um.signinSilent().catch(() => null);
+      }
+      loaded(u && !u.expired ? u : null);
+    });
     um.events.addUserLoaded(loaded);
     um.events.addUserUnloaded(() => loaded(null));
     um.events.addSilentRenewError(() => loaded(null));

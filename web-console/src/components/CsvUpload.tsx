@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { call } from "../api/client";
 import { ApiError } from "../api/problem";
 import { ErrorAlert } from "./common";
+import { OUTCOMES, lineAndColumn } from "./csv";
 
 export interface RowLine { line: number; [column: string]: unknown }
 
@@ -47,7 +48,7 @@ export function CsvUpload({ path, label, hint, columns, onDone }: {
           <table>
             <caption>Lignes refusées ({refused.length})</caption>
             <thead><tr><th scope="col">Ligne et colonne</th><th scope="col">Motif</th></tr></thead>
-            <tbody>{refused.map((r, i) => <tr key={i}><td>{r.field}</td><td>{r.message}</td></tr>)}</tbody>
+            <tbody>{refused.map((r, i) => <tr key={i}><td>{lineAndColumn(r.field)}</td><td>{r.message}</td></tr>)}</tbody>
           </table>
         </div>
       )}
@@ -60,7 +61,7 @@ export function CsvUpload({ path, label, hint, columns, onDone }: {
               <thead><tr><th scope="col">Ligne</th>{columns.map(([, l]) => <th key={l} scope="col">{l}</th>)}</tr></thead>
               <tbody>
                 {(report.lines ?? []).map((r) => (
-                  <tr key={r.line}><td>{r.line}</td>{columns.map(([k]) => <td key={k}>{String(r[k] ?? "")}</td>)}</tr>
+                  <tr key={r.line}><td>{r.line}</td>{columns.map(([k]) => <td key={k}>{k === "outcome" ? OUTCOMES[String(r[k])] ?? String(r[k] ?? "") : String(r[k] ?? "")}</td>)}</tr>
                 ))}
               </tbody>
             </table>

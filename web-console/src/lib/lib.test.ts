@@ -79,6 +79,6 @@ describe("co-financing plan", () => {
 
   it("sends the API the lines with an envelope, keeping what it cannot read for the API to name", () => {
     expect(requestedOf([{ envelopeId: "e1", amount: "1 000" }, { envelopeId: "", amount: "5" }, { envelopeId: "e2", amount: "abc" }]))
-      .toEqual([{ envelopeId: "e1", amount: 1000 }, { envelopeId: "e2", amount: "abc" }]);
+      .toEqual([{ envelopeId: "e1", requested: 1000 }, { envelopeId: "e2", requested: "abc" }]);
   });
 });

@@ -11,11 +11,14 @@ export function parseEuros(typed: string): number | undefined {
   return Number(cleaned);
 }
 
-/** The plan as the API takes it (requested: [{envelopeId, amount}]), lines without an envelope left out. */
-export function requestedOf(lines: PlanLine[]): { envelopeId: string; amount: number | string }[] {
+/**
+ * The plan as the API's contract names it (NewApplication.plan: [{envelopeId, requested}]), lines
+ * without an envelope left out; an amount that is not one is sent as typed, for the API to name it.
+ */
+export function requestedOf(lines: PlanLine[]): { envelopeId: string; requested: number | string }[] {
   return lines
     .filter((l) => l.envelopeId)
-    .map((l) => ({ envelopeId: l.envelopeId, amount: parseEuros(l.amount) ?? l.amount }));
+    .map((l) => ({ envelopeId: l.envelopeId, requested: parseEuros(l.amount) ?? l.amount }));
 }
 
 /** Sum of the public funding asked, in cents to avoid float drift; undefined if a line is not an amount. */

@@ -3,7 +3,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState, type FormEvent } from "react";
-import { call } from "../api/client";
+import { call, etagOf } from "../api/client";
+import { needRequest, type NeedRequest } from "../api/requests";
 import { ErrorAlert, Loading, itemsOf, useApi } from "../components/common";
 import { CsvUpload } from "../components/CsvUpload";
 import { useSubmission } from "../components/forms";
@@ -13,7 +14,7 @@ export interface Need {
   id: string; siret: string; companyName?: string; romeCode: string; jobTitle: string; headcount: number; filledCount: number;
   openPositions: number; contractType: string; qualificationLevel: string; startDate: string; deadline: string;
   hoursPerWeek: number; status: string; version: number; skills?: string[]; workStudy?: boolean; difficult?: boolean;
-  difficultyReasons?: string[]; fundedActions?: { title?: string; territory?: string; approved?: number }[];
+  difficultyReasons?: string[]; difficultyComment?: string | null; fundedActions?: { title?: string; territory?: string; approved?: number }[];
 }
 interface Company { siret: string; name: string; commune?: string }
 
@@ -95,10 +96,11 @@ function NeedCard({ need, onChange }: { need: Need; onChange: () => void }) {
   const [headcount, setHeadcount] = useState(String(need.headcount));
   const [reason, setReason] = useState("");
   const s = useSubmission();
-  const etag = `"${need.version}"`;
-  const put = (changes: Partial<Need>, message: string) => s.run(async () => {
-    const { version: _v, id: _i, status: _s, openPositions: _o, companyName: _c, fundedActions: _f, ...request } = { ...need, ...changes };
-    await call(`/api/recruitment/needs/${need.id}`, { method: "PUT", ifMatch: etag, body: request });
+  // The list's version is the need's ETag (the API writes one as the other), so the change is checked
+  // against the version this page showed: a change made elsewhere since gives 412, and nothing is saved.
+  const etag = etagOf(need.version);
+  const put = (changes: Partial<NeedRequest>, message: string) => s.run(async () => {
+    await call(`/api/recruitment/needs/${need.id}`, { method: "PUT", ifMatch: etag, body: { ...needRequest(need), ...changes } });
   }, message).then((ok) => ok && onChange());
   const cancel = () => s.run(() => call(`/api/recruitment/needs/${need.id}/cancel`, { method: "POST", ifMatch: etag, body: { reason: reason || null } }), "Besoin annulé.").then((ok) => ok && onChange());
   const open = need.status === "OPEN";

@@ -4,13 +4,14 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
-import { call } from "../api/client";
+import { call, etagOf } from "../api/client";
+import { sheetRequest, type ActionSheetRequest } from "../api/requests";
 import type { ActionSheetContract, ApplicationContract, EnvelopeContract } from "../api/contract";
 import { BarChart } from "../components/BarChart";
 import { ErrorAlert, Loading, itemsOf, useApi } from "../components/common";
 import { useSubmission } from "../components/forms";
 import { PRIORITIES, SHEET_STATUSES, STATUSES, formatEuros, label } from "../lib/format";
-import { requestedOf, totalRequested, type PlanLine } from "../lib/plan";
+import { parseEuros, requestedOf, totalRequested, type PlanLine } from "../lib/plan";
 
 interface PriorityFigures { priority: string; label?: string; approvedApplications: number; committed: number; paid: number }
 interface Dashboard {
@@ -20,7 +21,8 @@ interface Dashboard {
   recruitment?: { thisMonth?: unknown; shortageJobs?: unknown } | null;
   missing?: { part: string; reason: string }[];
 }
-export type Sheet = Pick<ActionSheetContract, "id" | "title" | "priority" | "status" | "owner" | "plannedBudget" | "version">;
+export type Sheet = Pick<ActionSheetContract, "id" | "title" | "priority" | "status" | "owner" | "plannedBudget" | "version">
+  & Partial<Pick<ActionSheetContract, "description" | "startsOn" | "endsOn" | "indicators">>;
 export type Application = Pick<ApplicationContract, "id" | "territory" | "title" | "status" | "requested" | "approved" | "owner" | "decisionReason" | "version"> & {
   plan: { envelopeId: string; envelopeName?: string; requested: number; approved?: number | null }[];
 };
@@ -119,11 +121,9 @@ function ActionSheets({ code }: { code: string }) {
       <div className="fr-table">
         <table>
           <caption>Fiches action du territoire ({sheets.length})</caption>
-          <thead><tr><th scope="col">Titre</th><th scope="col">Priorité</th><th scope="col">Statut</th><th scope="col">Porteur</th><th scope="col">Budget prévu</th></tr></thead>
+          <thead><tr><th scope="col">Titre</th><th scope="col">Priorité</th><th scope="col">Statut</th><th scope="col">Porteur</th><th scope="col">Budget prévu</th><th scope="col">Étape suivante</th></tr></thead>
           <tbody>
-            {sheets.map((s) => (
-              <tr key={s.id}><td>{s.title}</td><td>{label(PRIORITIES, s.priority)}</td><td>{label(SHEET_STATUSES, s.status)}</td><td>{s.owner}</td><td>{formatEuros(s.plannedBudget)}</td></tr>
-            ))}
+            {sheets.map((s) => <SheetRow key={`${s.id}-${s.version}`} code={code} sheet={s} onChange={list.reload} />)}
           </tbody>
         </table>
       </div>
@@ -140,6 +140,36 @@ function ActionSheets({ code }: { code: string }) {
         <Button type="submit" disabled={submission.busy}>{submission.busy ? "Enregistrement…" : "Ajouter la fiche"}</Button>
       </form>
     </section>
+  );
+}
+
+/** The workflow of action sheets: IDEA → IN_PROGRESS → DONE, or ABANDONED before DONE (the API decides). */
+const NEXT_STATUSES: Record<string, string[]> = { IDEA: ["IN_PROGRESS", "ABANDONED"], IN_PROGRESS: ["DONE", "ABANDONED"] };
+
+/** One sheet: moves it to its next status, with If-Match on the version shown (412 if changed meanwhile). */
+function SheetRow({ code, sheet, onChange }: { code: string; sheet: Sheet; onChange: () => void }) {
+  const next = NEXT_STATUSES[sheet.status] ?? [];
+  const [status, setStatus] = useState(next[0] ?? "");
+  const s = useSubmission();
+  const save = () => s.run(() => call(`/api/territories/${encodeURIComponent(code)}/action-sheets/${sheet.id}`, {
+    method: "PUT", ifMatch: etagOf(sheet.version), body: { ...sheetRequest(sheet), status: status as ActionSheetRequest["status"] },
+  })).then((ok) => ok && onChange());
+  return (
+    <tr>
+      <td>{sheet.title}</td><td>{label(PRIORITIES, sheet.priority)}</td><td>{label(SHEET_STATUSES, sheet.status)}</td><td>{sheet.owner}</td><td>{formatEuros(sheet.plannedBudget)}</td>
+      <td>
+        {next.length > 0 && (
+          <div>
+            <Select label={`Nouveau statut de « ${sheet.title} »`} {...s.state("status")}
+              nativeSelectProps={{ name: `status-${sheet.id}`, value: status, onChange: (e) => setStatus(e.target.value) }}>
+              {next.map((k) => <option key={k} value={k}>{label(SHEET_STATUSES, k)}</option>)}
+            </Select>
+            <Button size="small" onClick={() => void save()} disabled={s.busy}>Changer le statut</Button>
+          </div>
+        )}
+        <ErrorAlert error={s.error} title="Le statut n'a pas été changé" />
+      </td>
+    </tr>
   );
 }
 
@@ -164,8 +194,8 @@ function Applications({ code }: { code: string }) {
         territory: code,
         title: form.title,
         owner: { siret: form.siret, name: form.ownerName, localAuthority: false },
-        eligibleCost: form.eligibleCost.replace(",", "."),
-        requested: requestedOf(lines),
+        eligibleCost: parseEuros(form.eligibleCost) ?? form.eligibleCost,
+        plan: requestedOf(lines),
         jobsCreated: Number(form.jobsCreated) || 0,
         jobsKept: Number(form.jobsKept) || 0,
       },
@@ -230,14 +260,14 @@ function Applications({ code }: { code: string }) {
           {lines.map((line, i) => (
             <div key={i} className="fr-grid-row fr-grid-row--gutters fr-col-12">
               <div className="fr-col-12 fr-col-md-7">
-                <Select label={`Enveloppe (ligne ${i + 1})`} {...create.state(`requested[${i}].envelopeId`)}
+                <Select label={`Enveloppe (ligne ${i + 1})`} {...create.state(`plan[${i}].envelopeId`)}
                   nativeSelectProps={{ name: `envelope-${i}`, value: line.envelopeId, onChange: (e) => setLines(lines.map((l, j) => j === i ? { ...l, envelopeId: e.target.value } : l)) }}>
                   <option value="">Choisir une enveloppe</option>
                   {envs.map((env) => <option key={env.id} value={env.id}>{env.name} — {label(PRIORITIES, env.priority)}{env.available != null ? ` (disponible ${formatEuros(env.available)})` : ""}</option>)}
                 </Select>
               </div>
               <div className="fr-col-12 fr-col-md-5">
-                <Input label={`Montant demandé (ligne ${i + 1}, €)`} {...create.state(`requested[${i}].amount`)}
+                <Input label={`Montant demandé (ligne ${i + 1}, €)`} {...create.state(`plan[${i}].requested`)}
                   nativeInputProps={{ name: `amount-${i}`, inputMode: "decimal", value: line.amount, onChange: (e) => setLines(lines.map((l, j) => j === i ? { ...l, amount: e.target.value } : l)) }} />
               </div>
             </div>

@@ -1,25 +1,16 @@
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import { useEffect } from "react";
 import { useSession } from "../auth/session";
-import { Loading } from "../components/common";
 import { regionName } from "../lib/regions";
 
 /** The signed-in user's home: one entry per role the gateway says they hold. */
 export function SpacePage() {
-  const { ready, user, me, login } = useSession();
+  const { me } = useSession();
   useEffect(() => {
     document.title = "Mon espace — Territoires d'industrie";
   }, []);
-  if (!ready) return <Loading />;
-  if (!user || !me) {
-    return (
-      <>
-        <h1>Mon espace</h1>
-        <p>Connectez-vous pour accéder à votre espace.</p>
-        <button className="fr-btn" onClick={() => void login("/espace")}>Se connecter</button>
-      </>
-    );
-  }
+  // Rendered inside SignedIn: the session is known and the user signed in.
+  if (!me) return null;
   const tiles = [];
   if (me.roles.includes("territory-manager")) {
     for (const code of me.territories ?? []) {

@@ -27,12 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleJourneysIT {
 
-    private static final Duration JOURNEYS_LIMIT = Duration.ofMinutes(8);
+    private static final Duration JOURNEYS_LIMIT = Duration.ofMinutes(12);
+
+    /**
+     * The console's access tokens live this long during the journeys, so that every journey runs
+     * through renewals and the renewal journey sees its first token expire (the realm's default is 5 min).
+     */
+    static final Duration ACCESS_TOKEN_LIFESPAN = Duration.ofSeconds(90);
 
     @Test
     void everyRoleUsesTheConsoleThroughTheRealLoginPage() throws Exception {
         E2ePlatform platform = E2ePlatform.get();
-        allowConsoleAt(platform.gateway());
+        allowConsoleAt(platform.gateway(), ACCESS_TOKEN_LIFESPAN);
         prepareData(platform.gateway());
 
         Path root = BuildInfrastructure.buildRoot();
@@ -59,15 +65,16 @@ class ConsoleJourneysIT {
         System.out.println(output);
         assertTrue(ended, "the browser journeys did not end within " + JOURNEYS_LIMIT + ":\n" + output);
         assertEquals(0, journeys.exitValue(), "a browser journey failed:\n" + output);
-        assertTrue(output.contains("6 journeys passed, 0 failed"), output);
+        assertTrue(output.contains("7 journeys passed, 0 failed"), output);
+        assertTrue(output.contains("[renouvellement] token of "), output);
     }
 
     /**
      * The realm lets the console sign in from http://localhost:8080 and :5173 only; the test platform's
      * gateway listens on a free port, so the test adds that origin to the web-console client, as an
-     * operator would for a new address.
+     * operator would for a new address. A lifespan, when given, is the client's access-token lifespan.
      */
-    static void allowConsoleAt(String origin) {
+    static void allowConsoleAt(String origin, Duration accessTokenLifespan) {
         String keycloak = BuildInfrastructure.keycloakUrl();
         String admin = given().baseUri(keycloak)
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
@@ -87,10 +94,70 @@ class ConsoleJourneysIT {
         if (!logout.contains(origin + "/*")) {
             attributes.put("post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + origin + "/*");
         }
+        if (accessTokenLifespan != null) {
+            attributes.put("access.token.lifespan", String.valueOf(accessTokenLifespan.toSeconds()));
+        }
         client.put("attributes", attributes);
         given().baseUri(keycloak).auth().oauth2(admin).contentType("application/json").body(client)
                 .put("/admin/realms/" + KeycloakServer.REALM + "/clients/" + client.get("id"))
                 .then().statusCode(204);
+    }
+
+    /**
+     * The phase-2 national list as ANCT publishes it (one row per commune), built from the registry's own
+     * reference data (each territory's member EPCIs, each commune's EPCI) and imported through the
+     * programme team's API, as the console's administration page does: the test platform does not load
+     * the official lists at start-up, and the map, its table and the territory pages need them.
+     */
+    static void importNationalList(String registry, String admin) throws java.io.IOException {
+        Path reference = BuildInfrastructure.buildRoot().resolve("territory-service/src/main/resources/reference");
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, List<String>> communesOf = new java.util.HashMap<>();
+        for (String[] c : gzipped(reference.resolve("communes.csv.gz"))) {
+            names.put(c[0], c[1]);
+            if (!c[4].isEmpty()) {
+                communesOf.computeIfAbsent(c[4], k -> new ArrayList<>()).add(c[0]);
+            }
+            if (!c[6].isEmpty()) {
+                communesOf.put(c[6], List.of(c[0])); // a member that is a commune, by its SIREN
+            }
+        }
+        // The three territories made of the Grand Paris' territorial establishments (EPT) are left out: their
+        // communes' EPCI is the Métropole du Grand Paris for all three, which the import gives one territory.
+        java.util.Set<String> establishments = new java.util.HashSet<>();
+        for (String[] t : gzipped(reference.resolve("epts.csv.gz"))) {
+            establishments.add(t[0]);
+        }
+        StringBuilder csv = new StringBuilder("insee_com;lib_com;id_ti;lib_ti\n");
+        int territories = 0;
+        for (String line : Files.readAllLines(reference.resolve("programme/phase2.csv"), StandardCharsets.UTF_8).stream().skip(1).toList()) {
+            String[] t = line.split(";", -1);
+            if (java.util.Arrays.stream(t[2].split(" ")).anyMatch(establishments::contains)) {
+                continue;
+            }
+            boolean listed = false;
+            for (String member : t[2].split(" ")) {
+                for (String commune : communesOf.getOrDefault(member, List.of())) {
+                    csv.append(commune).append(';').append(names.get(commune).replace(";", ",")).append(';')
+                            .append(t[0]).append(';').append(t[1].replace(";", ",")).append('\n');
+                    listed = true;
+                }
+            }
+            territories += listed ? 1 : 0;
+        }
+        int imported = given().baseUri(registry).auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("phase", "2023-2027")
+                .post("/api/territories/import")
+                .then().log().ifValidationFails().statusCode(200).extract().path("territories");
+        assertEquals(territories, imported);
+    }
+
+    private static List<String[]> gzipped(Path file) throws java.io.IOException {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            return in.lines().skip(1).map(l -> l.split(";", -1)).toList();
+        }
     }
 
     private static List<Object> with(Object list, String value) {
@@ -102,11 +169,14 @@ class ConsoleJourneysIT {
     }
 
     /**
-     * What the journeys find: the project lead's territory (its code read from /api/me, never assumed)
+     * What the journeys find: the programme's phase-2 territories (the map's outlines are theirs), the project lead's territory (its code read from /api/me, never assumed)
      * with a site, an open regional envelope, and the demo company registered there.
      */
-    private static void prepareData(String gateway) {
+    private static void prepareData(String gateway) throws java.io.IOException {
         String admin = KeycloakTokens.user("admin.programme");
+        // Straight to the registry: 18,000 rows take longer than the gateway waits for a service on a loaded
+        // machine (504 seen); the administration journey imports through the gateway.
+        importNationalList(E2ePlatform.get().url("territory-service"), admin);
         String lead = KeycloakTokens.user("lead.valdelorraine");
         String code = given().baseUri(gateway).auth().oauth2(lead).get("/api/me")
                 .then().statusCode(200).extract().path("territories[0]");
