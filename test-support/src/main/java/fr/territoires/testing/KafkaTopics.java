@@ -98,6 +98,22 @@ public final class KafkaTopics {
         }
     }
 
+    /**
+     * The CloudEvents headers (Kafka binary mode) of an event as a platform service publishes it: a new
+     * id, the service as source, the type, the key as subject, now.
+     */
+    public static Map<String, String> cloudEventHeaders(String service, String type, String subject) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("ce_id", UUID.randomUUID().toString());
+        h.put("ce_source", "/territoires/" + service);
+        h.put("ce_type", type);
+        h.put("ce_time", java.time.Instant.now().toString());
+        h.put("ce_subject", subject);
+        h.put("ce_specversion", "1.0");
+        h.put("content-type", "application/json");
+        return h;
+    }
+
     /** Writes one record and waits for the broker's acknowledgement. */
     public static void send(String bootstrap, String topic, String key, Map<String, String> headers, String value) {
         Properties p = new Properties();

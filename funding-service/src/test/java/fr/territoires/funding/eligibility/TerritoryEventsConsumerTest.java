@@ -19,8 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,14 +39,8 @@ class TerritoryEventsConsumerTest {
     }
 
     private static Map<String, String> headers(String id, String type, String code) {
-        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, String> h = KafkaTopics.cloudEventHeaders("territory-service", type, code);
         h.put("ce_id", id);
-        h.put("ce_source", "/territoires/territory-service");
-        h.put("ce_type", type);
-        h.put("ce_time", Instant.now().toString());
-        h.put("ce_subject", code);
-        h.put("ce_specversion", "1.0");
-        h.put("content-type", "application/json");
         return h;
     }
 

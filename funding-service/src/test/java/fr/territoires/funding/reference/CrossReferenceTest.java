@@ -19,8 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,28 +44,16 @@ class CrossReferenceTest {
     private UUID otherNeed;
     private UUID envelope;
 
-    private static Map<String, String> headers(String source, String type, String code) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("ce_id", UUID.randomUUID().toString());
-        h.put("ce_source", "/territoires/" + source);
-        h.put("ce_type", type);
-        h.put("ce_time", Instant.now().toString());
-        h.put("ce_subject", code);
-        h.put("ce_specversion", "1.0");
-        h.put("content-type", "application/json");
-        return h;
-    }
-
     private static void sheetAdded(String code, long id) {
         KafkaTopics.send(BuildInfrastructure.kafkaBootstrapServers(), Topics.TERRITORY, code,
-                headers("territory-service", "fr.territoires.territory.action-sheet-added.v1", code),
+                KafkaTopics.cloudEventHeaders("territory-service", "fr.territoires.territory.action-sheet-added.v1", code),
                 "{\"code\":\"" + code + "\",\"actionSheet\":{\"id\":" + id + ",\"title\":\"Formation\","
                         + "\"priority\":\"RECRUIT\",\"status\":\"IDEA\",\"owner\":\"CC\",\"indicators\":[]}}");
     }
 
     private static void needPublished(String code, UUID id) {
         KafkaTopics.send(BuildInfrastructure.kafkaBootstrapServers(), Topics.RECRUITMENT, code,
-                headers("recruitment-service", "fr.territoires.recruitment.need-published.v1", code),
+                KafkaTopics.cloudEventHeaders("recruitment-service", "fr.territoires.recruitment.need-published.v1", code),
                 "{\"code\":\"" + code + "\",\"need\":{\"id\":\"" + id + "\",\"romeCode\":\"H2913\",\"romeFamily\":\"H\","
                         + "\"jobTitle\":\"Soudeur\",\"commune\":\"54431\",\"departement\":\"54\",\"epci\":\"245400676\","
                         + "\"nafCode\":\"25.11Z\",\"sizeBand\":\"SMALL\",\"headcount\":2,\"filledCount\":0,"
