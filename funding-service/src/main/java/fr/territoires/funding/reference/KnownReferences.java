@@ -56,14 +56,13 @@ public class KnownReferences {
      * heard of it (unknown, or its event has not arrived yet: the caller may retry).
      */
     public Uni<Void> requireOwnedBy(String territory, Long actionSheetId, List<UUID> needs) {
-        Map<String, String> wanted = new HashMap<>();
-        List<Object[]> asked = new ArrayList<>();
+        List<Asked> asked = new ArrayList<>();
         if (actionSheetId != null) {
-            asked.add(new Object[] {Kind.ACTION_SHEET, String.valueOf(actionSheetId), "actionSheetId"});
+            asked.add(new Asked(Kind.ACTION_SHEET, String.valueOf(actionSheetId), "actionSheetId"));
         }
         if (needs != null) {
             for (int i = 0; i < needs.size(); i++) {
-                asked.add(new Object[] {Kind.NEED, needs.get(i).toString(), "recruitmentNeeds[" + i + "]"});
+                asked.add(new Asked(Kind.NEED, needs.get(i).toString(), "recruitmentNeeds[" + i + "]"));
             }
         }
         if (asked.isEmpty()) {
@@ -77,22 +76,29 @@ public class KnownReferences {
                 .setParameter("needs", needs == null ? "" : String.join(",", needs.stream().map(UUID::toString).toList()))
                 .getResultList())
                 .invoke(rows -> {
-                    rows.forEach(r -> wanted.put(r[0] + "/" + r[1], (String) r[2]));
-                    for (Object[] a : asked) {
-                        String owner = wanted.get(a[0] + "/" + a[1]);
-                        String field = (String) a[2];
-                        String what = a[0] == Kind.NEED ? "recruitment need " + a[1] : "action sheet " + a[1];
+                    Map<String, String> owners = new HashMap<>();
+                    rows.forEach(r -> owners.put(r[0] + "/" + r[1], (String) r[2]));
+                    for (Asked a : asked) {
+                        String owner = owners.get(a.kind() + "/" + a.ref());
                         if (owner == null) {
-                            throw ProblemException.invalid(field, "no " + what + " is known to funding (references"
+                            throw ProblemException.invalid(a.field(), "no " + a.what() + " is known to funding (references"
                                     + " arrive through the registry's and recruitment's events within seconds)");
                         }
                         if (!owner.equals(territory)) {
                             throw new ProblemException(new Problem(URI.create(Problem.TYPE_BASE + "forbidden-reference"),
-                                    "Forbidden", 403, what + " belongs to another territory than " + territory
+                                    "Forbidden", 403, a.what() + " belongs to another territory than " + territory
                                             + ": an application names only its own territory's", null,
-                                    List.of(new Problem.FieldError(field, "belongs to another territory"))));
+                                    List.of(new Problem.FieldError(a.field(), "belongs to another territory"))));
                         }
                     }
                 }).replaceWithVoid();
+    }
+
+    /** A reference a request makes, and the request's field that carries it. */
+    private record Asked(Kind kind, String ref, String field) {
+
+        String what() {
+            return (kind == Kind.NEED ? "recruitment need " : "action sheet ") + ref;
+        }
     }
 }

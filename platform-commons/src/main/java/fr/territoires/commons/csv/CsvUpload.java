@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -62,9 +61,7 @@ public final class CsvUpload {
 
     /** The records of a text already decoded; see the class comment. */
     public static List<Record> read(String text, int maxRecords) {
-        String header = text.substring(0, text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n'));
-        char separator = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
-        return read(new StringReader(text), separator, maxRecords);
+        return read(text.getBytes(StandardCharsets.UTF_8), maxRecords);
     }
 
     private static List<Record> read(Reader text, char separator, int maxRecords) {

@@ -27,6 +27,9 @@ public class BodySizeLimit {
     private final long maxBulkBody;
     private final ObjectMapper json;
     private final boolean countChunked;
+    /** Readers of a chunked body, one per limit, shared by every request (a body handler keeps no request state). */
+    private final BodyHandler chunked;
+    private final BodyHandler chunkedBulk;
 
     /**
      * {@code platform.http.count-chunked-bodies=false} in the gateway: it streams bodies to the services
@@ -39,6 +42,8 @@ public class BodySizeLimit {
         this.maxBody = maxBody.asLongValue();
         this.maxBulkBody = maxBulkBody.asLongValue();
         this.countChunked = countChunked;
+        this.chunked = BodyHandler.create(false).setBodyLimit(this.maxBody);
+        this.chunkedBulk = BodyHandler.create(false).setBodyLimit(this.maxBulkBody);
         this.json = json;
     }
 
@@ -63,7 +68,7 @@ public class BodySizeLimit {
         if (declared < 0 && countChunked && isChunked(ctx)) {
             // Read here, counted, into the context (where Quarkus REST takes it from); past the limit the
             // body handler stops reading and fails the request with 413, which streamedTooLarge answers.
-            BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
+            (limit == maxBulkBody ? chunkedBulk : chunked).handle(ctx);
             return;
         }
         if (declared <= limit) {
