@@ -1,5 +1,12 @@
 package fr.territoires.registry.actionsheet;
 
+import fr.territoires.commons.paging.PageRequest;
+import fr.territoires.commons.readcache.Freshness;
+import fr.territoires.commons.readcache.ReadCache;
+import fr.territoires.commons.readcache.ReadRevision;
+import jakarta.ws.rs.core.EntityTag;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
@@ -39,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Action sheets")
 @Authenticated
+@jakarta.inject.Singleton
 public class ActionSheetResource {
 
     public record ActionSheetView(long id, String territory, String title, ActionSheet.Priority priority,
@@ -50,6 +58,15 @@ public class ActionSheetResource {
                     a.plannedBudget, List.of(a.indicators), a.startsOn, a.endsOn, a.updatedAt, a.updatedBy, a.version);
         }
     }
+
+    private record ListKey(String code, ActionSheet.Priority priority, ActionSheet.Status status, PageRequest page) {
+    }
+
+    /** Lists kept between changes of the registry (ReadCache): readable by every signed-in user alike. */
+    private final ReadCache<ListKey, Page<ActionSheetView>> lists = new ReadCache<>(2_000);
+
+    @jakarta.inject.Inject
+    ReadRevision revision;
 
     private final ActionSheetService sheets;
     private final SecurityIdentity identity;
@@ -63,11 +80,23 @@ public class ActionSheetResource {
     @Operation(summary = "A territory's action sheets (fiches actions)",
             description = "Any signed-in user. In creation order; filters priority (RECRUIT, INNOVATE, ATTRACT, SIMPLIFY) "
                     + "and status (IDEA, IN_PROGRESS, DONE, ABANDONED).")
-    public Uni<Page<ActionSheetView>> list(@PathParam("code") String code, @BeanParam PagingParams paging,
-            @QueryParam("priority") String priority, @QueryParam("status") String status) {
-        return sheets.list(code, EnumParam.parse("priority", priority, ActionSheet.Priority.class),
-                EnumParam.parse("status", status, ActionSheet.Status.class), paging.request())
-                .map(p -> p.map(ActionSheetView::of));
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (weak, "
+            + "the registry's revision); revalidate with it every time (Cache-Control: private, no-cache)")
+    public Uni<RestResponse<Page<ActionSheetView>>> list(@PathParam("code") String code, @BeanParam PagingParams paging,
+            @QueryParam("priority") String priority, @QueryParam("status") String status,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ListKey key = new ListKey(code, EnumParam.parse("priority", priority, ActionSheet.Priority.class),
+                EnumParam.parse("status", status, ActionSheet.Status.class), paging.request());
+        return revision.current().chain(rev -> {
+            EntityTag tag = Freshness.tag(rev);
+            if (Freshness.matches(ifNoneMatch, tag)) {
+                return Uni.createFrom().item(RestResponse.ResponseBuilder.<Page<ActionSheetView>>create(
+                        RestResponse.Status.NOT_MODIFIED).tag(tag).header("Cache-Control", Freshness.PRIVATE).build());
+            }
+            return lists.get(key, rev, () -> sheets.list(code, key.priority(), key.status(), key.page())
+                    .map(p -> p.map(ActionSheetView::of)))
+                    .map(p -> RestResponse.ResponseBuilder.ok(p).tag(tag).header("Cache-Control", Freshness.PRIVATE).build());
+        });
     }
 
     @GET

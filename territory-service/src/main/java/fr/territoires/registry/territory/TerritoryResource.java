@@ -5,6 +5,10 @@ import fr.territoires.commons.access.CallerScope;
 import fr.territoires.commons.paging.Page;
 import fr.territoires.commons.paging.PagingParams;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.readcache.Freshness;
+import fr.territoires.commons.readcache.ReadCache;
+import fr.territoires.commons.readcache.ReadRevision;
+import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.versioning.IfMatch;
 import fr.territoires.registry.entry.Territory;
 import fr.territoires.registry.entry.TerritoryRepository;
@@ -43,7 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+@jakarta.inject.Singleton
 @Path("/api/territories")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territories")
@@ -88,6 +94,20 @@ public class TerritoryResource {
             List<ReferenceData.Named> regions, List<ReferenceData.Named> departements, int communes, long population) {
     }
 
+    /** A public read's arguments and the business day it was computed for (today's perimeter is in it). */
+    private record ProfileKey(String code, LocalDate day) {
+    }
+
+    private record ListKey(TerritorySearch.Criteria criteria, PageRequest page, LocalDate day) {
+    }
+
+    /** The public reads, kept between changes of the registry (ReadCache; about 2 kB a profile, 5 kB a page). */
+    private final ReadCache<ProfileKey, TerritoryProfile> profiles = new ReadCache<>(4_000);
+    private final ReadCache<ListKey, Page<TerritorySummary>> lists = new ReadCache<>(2_000);
+
+    @jakarta.inject.Inject
+    ReadRevision revision;
+
     private final TerritoryRepository territories;
     private final TerritoryService service;
     private final TerritorySearch search;
@@ -116,18 +136,30 @@ public class TerritoryResource {
             description = "In code order; page from 0, size 1-100. Filters, all optional: phase (2019-2022, 2023-2027), "
                     + "status, region (INSEE code), departement, priority (territories with an action sheet of that "
                     + "priority that is not abandoned: RECRUIT, INNOVATE, ATTRACT, SIMPLIFY), q (part of the name or code).")
-    public Uni<Page<TerritorySummary>> list(@BeanParam PagingParams paging, @QueryParam("phase") String phase,
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (weak, "
+            + "the registry's revision and the day); revalidate with it every time (Cache-Control: public, no-cache)")
+    public Uni<RestResponse<Page<TerritorySummary>>> list(@BeanParam PagingParams paging, @QueryParam("phase") String phase,
             @QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("departement") String departement, @QueryParam("priority") String priority,
-            @QueryParam("q") String q) {
+            @QueryParam("q") String q, @HeaderParam("If-None-Match") String ifNoneMatch) {
         TerritorySearch.Criteria criteria = TerritorySearch.Criteria.of(phase, status, region, departement, priority, q);
-        return search.search(criteria, paging.request()).map(p -> p.map(TerritorySummary::of));
+        PageRequest page = paging.request();
+        LocalDate day = dates.today();
+        return revision.current().chain(rev -> {
+            EntityTag tag = Freshness.tag(rev, day);
+            if (Freshness.matches(ifNoneMatch, tag)) {
+                return Uni.createFrom().item(RestResponse.ResponseBuilder.<Page<TerritorySummary>>create(
+                        RestResponse.Status.NOT_MODIFIED).tag(tag).header("Cache-Control", Freshness.PUBLIC).build());
+            }
+            return lists.get(new ListKey(criteria, page, day), rev,
+                    () -> search.search(criteria, page).map(p -> p.map(TerritorySummary::of)))
+                    .map(p -> RestResponse.ResponseBuilder.ok(p).tag(tag).header("Cache-Control", Freshness.PUBLIC).build());
+        });
     }
 
     @GET
     @Path("{code}")
     @PermitAll
-    @WithSession
     @Operation(summary = "A territory's public profile", description = "ETag: its version, for If-Match on changes. "
             + "phase=2019-2022 reads the official phase-1 list instead (codes are per phase: Val de Lorraine is ti-4413 "
             + "in phase 1, ti-4420 in phase 2): a PhaseOneProfile, read-only.")
@@ -136,7 +168,7 @@ public class TerritoryResource {
                     schema = @Schema(anyOf = {TerritoryProfile.class, PhaseOneProfile.class})))
     public Uni<Response> profile(@PathParam("code") String code, @QueryParam("phase") String phase) {
         if (phase != null && Phases.FIRST.equals(Phases.parse(phase))) {
-            return phaseOne.find(code).map(found -> found.map(t -> {
+            return Panache.withSession(() -> phaseOne.find(code)).map(found -> found.map(t -> {
                 List<String> known = t.members().stream().filter(m -> reference.member(m).isPresent()).toList();
                 ReferenceData.Coverage where = reference.coverage(known);
                 return Response.ok(new PhaseOneProfile(t.code(), t.name(), Phases.FIRST, Phases.FIRST_STARTS,
@@ -146,12 +178,16 @@ public class TerritoryResource {
                         where.regions(), where.departements(), where.communes().size(), where.population())).build();
             }).orElseThrow(() -> ProblemException.notFound("Territory " + code + " in the official list of phase 2019-2022")));
         }
-        return territories.findById(code).chain(t -> {
-            if (t == null) {
-                throw ProblemException.notFound("Territory " + code);
-            }
-            return profileOf(t).map(profile -> withVersion(Response.ok(profile), t).build());
-        });
+        LocalDate day = dates.today();
+        return revision.current().chain(rev -> profiles.get(new ProfileKey(code, day), rev,
+                () -> Panache.withSession(() -> territories.findById(code).chain(t -> {
+                    if (t == null) {
+                        throw ProblemException.notFound("Territory " + code);
+                    }
+                    return profileOf(t);
+                }))))
+                .map(profile -> Response.ok(profile).tag(new EntityTag(String.valueOf(profile.version())))
+                        .header("Cache-Control", Freshness.PUBLIC).build());
     }
 
     /** In the caller's session. */
