@@ -110,6 +110,67 @@ read -r gwa_r gwa_p b <<<"$(wrk_run gwsheets "$gw/api/territories/$code/action-s
 read -r d_r d_p b <<<"$(wrk_run dashboard "$gw/api/territories/$code/dashboard" "$lead_token")"; add "gateway dashboard" "$d_r" "$d_p" "$b" "300 rps goal" 300
 
 admin_token=$(token admin.programme)
+
+# --- Approvals that commit money (funding-service, direct) ------------------------------------
+# Applications under review are written in SQL for a bench territory of funding's replica (ti-bench, LABELLED,
+# national envelopes), then approved by wrk, each request the next application of its thread. Every approval
+# commits 10,000 € on an envelope of 1,000,000,000 €: none is refused for lack of money, and the ledger check
+# below must still balance. Left in the local funding database (reset: ./platform down && rm -rf .platform).
+funding="http://localhost:${TI_FUNDING_PORT:-8082}"
+fsql() { psql -h "$db_host" -p "$db_port" -d "${TI_FUNDING_DB:-funding}" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
+fsql "INSERT INTO territory (code, name, status, pilot, updated_at, last_event_id)
+      VALUES ('ti-bench', 'Banc d''essai', 'LABELLED', false, now(), 'bench') ON CONFLICT DO NOTHING;
+      INSERT INTO territory_perimeter (territory_code, effective_on, epcis, communes, event_id)
+      VALUES ('ti-bench', '-infinity', '{}', '{54431}', 'bench') ON CONFLICT DO NOTHING" >/dev/null
+envelopes() { # count → ids, one per line
+  local i
+  for i in $(seq 1 "$1"); do
+    curl -fsS -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' "$funding/api/funding/envelopes" \
+      -d "{\"funder\":\"STATE_ANCT\",\"name\":\"Banc d'essai $(date +%s%N)\",\"priority\":\"INNOVATE\",\"scope\":\"NATIONAL\",\"firstYear\":2024,\"lastYear\":2035,\"ceiling\":1000000000}" \
+      | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' | head -n 1
+  done
+}
+under_review() { # envelope ids file, count → application ids file (round robin on the envelopes)
+  fsql "CREATE TEMP TABLE e AS SELECT row_number() OVER () - 1 AS n, id::uuid AS id FROM unnest(string_to_array('$(paste -sd, "$1")', ',')) AS id;
+        CREATE TEMP TABLE a AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, $2) g;
+        INSERT INTO application (id, territory_code, owner_siret, owner_name, owner_local_authority, title, eligible_cost,
+                                 status, created_by, submitted_at)
+          SELECT id, 'ti-bench', '55208131766522', 'Banc d''essai', false, 'Banc d''essai', 20000, 'UNDER_REVIEW', 'bench', now() FROM a;
+        INSERT INTO application_line (application_id, envelope_id, requested)
+          SELECT a.id, e.id, 10000 FROM a JOIN e ON e.n = a.n % (SELECT count(*) FROM e);
+        SELECT id FROM a ORDER BY n" > "$3"
+}
+cat > "$work/approve.lua" <<'LUA'
+-- Each thread approves its own slice of the applications, one after another; beyond its slice, nothing is sent twice
+-- (a request on a decided application would be a refusal, not an approval): the slice is sized for the run.
+local threads, ids = {}, {}
+for line in io.lines(os.getenv("BENCH_IDS")) do ids[#ids + 1] = line end
+function setup(thread) thread:set("first", #threads) ; threads[#threads + 1] = thread end
+function init(args) n = 0; step = tonumber(os.getenv("BENCH_THREADS")) end
+function request()
+  local id = ids[first + 1 + n * step]; n = n + 1
+  if id == nil then id = "00000000-0000-0000-0000-000000000000" end
+  return wrk.format("POST", "/api/funding/applications/" .. id .. "/decision",
+    { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") },
+    '{"decision":"APPROVED"}')
+end
+LUA
+approvals() { # name envelope-count → "approvals/s p99 refused"
+  envelopes "$2" > "$work/$1.envelopes"
+  [ "$(wc -l < "$work/$1.envelopes")" = "$2" ] || die "could not open $2 bench envelopes on $funding"
+  under_review "$work/$1.envelopes" "${BENCH_APPLICATIONS:-30000}" "$work/$1.ids"
+  BENCH_IDS="$work/$1.ids" BENCH_THREADS=2 BENCH_TOKEN="$admin_token" \
+    wrk -t 2 -c 16 -d "${seconds}s" --latency -s "$work/approve.lua" "$funding" > "$work/$1.txt" 2>&1 || true
+  local total p99 bad
+  total=$(sed -nE 's/^ *([0-9]+) requests in.*/\1/p' "$work/$1.txt")
+  bad=$(sed -nE 's/^ *Non-2xx or 3xx responses: *([0-9]+).*/\1/p' "$work/$1.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.1f", v}' "$work/$1.txt")
+  awk -v t="${total:-0}" -v b="${bad:-0}" -v s="$seconds" -v p="${p99:-0}" 'BEGIN { printf "%.0f %s %d\n", (t - b) / s, p, b }'
+}
+read -r ap1_r ap1_p ap1_b <<<"$(approvals one 1)"; add "approvals on one envelope, direct" "$ap1_r" "$ap1_p" "$ap1_b" "pgbench update + insert, one row" "$write_one"
+read -r ap50_r ap50_p ap50_b <<<"$(approvals fifty 50)"; add "approvals on 50 envelopes, direct" "$ap50_r" "$ap50_p" "$ap50_b" "pgbench update + insert, 50 rows" "$write_fifty"
+ledger=$(curl -fsS -H "Authorization: Bearer $admin_token" "$funding/api/funding/ledger/check" 2>/dev/null | head -c 300 || echo "unavailable")
+
 export_s=$(curl -fsS -o "$work/export.csv" -w '%{time_total}' -H "Authorization: Bearer $admin_token" "$gw/api/territories/export" || echo "-")
 export_rows=$(($(wc -l < "$work/export.csv" 2>/dev/null || echo 1) - 1))
 
@@ -119,9 +180,36 @@ rss() { # MB of the process listening on a port
 }
 rss_line="territory $(rss "${TI_TERRITORY_PORT:-8081}") MB, funding $(rss "${TI_FUNDING_PORT:-8082}") MB, recruitment $(rss "${TI_RECRUITMENT_PORT:-8083}") MB, gateway $(rss "${TI_GATEWAY_PORT:-8080}") MB"
 
+# --- Start time: a second instance of each service, launched exactly as the running one (its command line, its
+# environment, its directory, read from /proc), on a free port, without loading data; the time its own log gives.
+port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
+start_time() { # port → seconds, from "started in N s"
+  local pid; pid=$(port_pid "$1")
+  [ -n "$pid" ] || { echo "-"; return; }
+  local -a cmd envs
+  mapfile -d '' cmd < "/proc/$pid/cmdline"
+  mapfile -d '' envs < "/proc/$pid/environ"
+  local log="$work/start-$1.log" started="" i
+  (cd "/proc/$pid/cwd" && exec env -i "${envs[@]}" QUARKUS_HTTP_PORT="$(free_port)" TI_GATEWAY_MANAGEMENT_PORT="$(free_port)" \
+     TI_DEMO_DATA=false TI_OFFICIAL_LISTS=false "${cmd[@]}" > "$log" 2>&1) &
+  local second=$!
+  for i in $(seq 1 120); do
+    started=$(sed -nE 's/.*started in ([0-9.]+)s.*/\1/p' "$log" | head -n 1)
+    [ -n "$started" ] && break
+    kill -0 "$second" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill "$second" 2>/dev/null; wait "$second" 2>/dev/null || true
+  echo "${started:--}"
+}
+start_line="territory $(start_time "${TI_TERRITORY_PORT:-8081}") s, funding $(start_time "${TI_FUNDING_PORT:-8082}") s, recruitment $(start_time "${TI_RECRUITMENT_PORT:-8083}") s, gateway $(start_time "${TI_GATEWAY_PORT:-8080}") s"
+
 echo "  pgbench -S -c $conns: $read_limit tps; update + insert on one row: $write_one tps; on 50 rows: $write_fifty tps"
 echo "  national list through the gateway: $export_rows rows in ${export_s} s"
+echo "  ledger check after the approvals: $ledger"
 echo "  RSS after the run: $rss_line"
+echo "  start of a second instance (JVM, its own log): $start_line"
 
 [ "${BENCH_NO_RECORD:-}" = 1 ] && exit 0
 machine="$(nproc) vCPU $(sed -nE 's/^model name\s*: (.*)/\1/p' /proc/cpuinfo | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
@@ -137,5 +225,7 @@ machine="$(nproc) vCPU $(sed -nE 's/^model name\s*: (.*)/\1/p' /proc/cpuinfo | h
   printf '%s\n' "${rows[@]}"
   echo
   echo "National list through the gateway: $export_rows rows in $export_s s. RSS after the run: $rss_line."
+  echo "Ledger check after the approvals: \`$ledger\`."
+  echo "Start of a second instance of each service, launched as the running one (JVM mode, its own log): $start_line."
 } >> docs/benchmarks.md
 echo "Appended to docs/benchmarks.md."

@@ -41,6 +41,15 @@ public final class QuarkusService implements Component {
         return "http://localhost:" + port;
     }
 
+    /**
+     * The services' JVM (issue #16, RSS; figures in docs/benchmarks.md): the serial collector (one or two cores)
+     * with a heap bounded at 256 MB that grows only when less than 10 % is free after a collection and is given
+     * back after a full collection when more than 30 % is free (the defaults, 40 % and 70 %, keep it large); a
+     * smaller code cache and thread stacks than the defaults.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
     @Override
     public Launch prepare() throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -48,8 +57,13 @@ public final class QuarkusService implements Component {
         }
         Map<String, String> all = new HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new Launch(List.of(Jdks.current().resolve("bin/java").toString(), "-Xms64m", "-Xmx256m",
-                "-XX:+UseSerialGC", "-jar", jar.toString()), all, jar.getParent());
+        // glibc gives each thread that allocates its own 64 MB arena: two are enough for a service (issue #16, RSS).
+        all.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Jdks.current().resolve("bin/java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new Launch(command, all, jar.getParent());
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The application workflow; an approval commits its money in the same transaction. Callers hold it. */
 @ApplicationScoped
@@ -202,16 +203,17 @@ public class ApplicationService {
                 .map(l -> new ApplicationRules.Line(l.envelopeId, l.approved == null ? l.requested : l.approved)).toList());
         List<String> regions = territory == null ? List.of() : territory.regions();
         boolean complete = lines.stream().allMatch(l -> l.approved != null);
-        Uni<Void> decision = Uni.createFrom().voidItem();
         if (complete) {
             app.status = Application.Status.APPROVED;
             app.decisionReason = d.reason();
-            decision = outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
-                    app.territoryCode, app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
-                            l.envelopeId, l.approved)).toList(), today.toString())).replaceWithVoid();
         }
-        return decision.chain(() -> flush())
-                .chain(() -> commitments.commit(app, regions, decided, today, caller.name()))
+        Supplier<Uni<Void>> decision = !complete ? () -> Uni.createFrom().voidItem()
+                : () -> outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
+                        app.territoryCode, app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
+                                l.envelopeId, l.approved)).toList(), today.toString())).replaceWithVoid();
+        // The money first, the events last: each takes a lock held until commit (CommitmentService).
+        return flush().chain(() -> commitments.commit(app, regions, decided, today, caller.name(), decision))
+                .chain(() -> flush())
                 .replaceWith(app);
     }
 

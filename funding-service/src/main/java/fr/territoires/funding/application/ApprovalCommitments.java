@@ -11,6 +11,10 @@ import java.util.List;
  */
 public interface ApprovalCommitments {
 
+    /**
+     * {@code before}: the application's own events, written after the envelopes' balances and before the
+     * commitments' events (an event takes its key's lock until commit: written last, it is held the least).
+     */
     Uni<?> commit(Application app, List<String> territoryRegions, List<ApplicationRules.Line> lines, LocalDate on,
-            String actor);
+            String actor, java.util.function.Supplier<Uni<Void>> before);
 }

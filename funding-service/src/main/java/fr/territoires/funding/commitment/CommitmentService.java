@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,39 +61,68 @@ public class CommitmentService implements ApprovalCommitments {
     /**
      * Commits an approved application's amounts on their envelopes, all or none (a refusal on one
      * envelope rolls the whole approval back). Lines of 0 € commit nothing.
+     *
+     * <p>The critical section is the envelope's conditional update and nothing else: the rules are
+     * checked first on an unlocked read (a clear refusal without waiting), the commitments and ledger
+     * entries written, then each envelope gets {@code committed + amount} only if it is still open and
+     * has that much left ({@link EnvelopeBalances#commitIfAvailable}, envelopes in id order), and the
+     * events — which take their key's lock — come last. Both locks are held from there to the commit.
      */
     @Override
     public Uni<List<Commitment>> commit(Application app, List<String> territoryRegions, List<ApplicationRules.Line> lines,
-            LocalDate on, String actor) {
+            LocalDate on, String actor, Supplier<Uni<Void>> before) {
         List<ApplicationRules.Line> toCommit = lines.stream().filter(l -> l.amount().signum() > 0)
                 .sorted(Comparator.comparing(ApplicationRules.Line::envelopeId)).toList();
         if (toCommit.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return before.get().replaceWith(List.<Commitment>of());
         }
-        return balances.lock(toCommit.stream().map(ApplicationRules.Line::envelopeId).toList()).chain(envelopes -> {
+        return balances.read(toCommit.stream().map(ApplicationRules.Line::envelopeId).toList()).chain(envelopes -> {
             for (ApplicationRules.Line line : toCommit) {
                 EnvelopeRules.checkCommit(find(envelopes, line.envelopeId()), app.territoryCode, territoryRegions,
                         on.getYear(), line.amount());
             }
-            Uni<Void> chain = Uni.createFrom().voidItem();
             List<Commitment> commitments = toCommit.stream().map(l -> newCommitment(app, l, on)).toList();
+            Uni<Void> chain = Panache.getSession().chain(s -> s.persistAll(commitments.toArray())).replaceWithVoid();
+            for (Commitment c : commitments) {
+                chain = chain.chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.COMMITTED, c.envelopeId, c.id, null,
+                        null, c.amount, "Application " + app.id + " approved: " + app.title, actor)));
+            }
+            List<EnvelopeState> after = new ArrayList<>();
+            for (Commitment c : commitments) {
+                chain = chain.chain(() -> balances.commitIfAvailable(c.envelopeId, c.amount)).map(now -> {
+                    after.add(now.orElseThrow(() -> refusal(find(envelopes, c.envelopeId), c.amount)));
+                    return null;
+                });
+            }
+            chain = chain.chain(() -> before.get());
             for (Commitment c : commitments) {
                 EnvelopeState e = find(envelopes, c.envelopeId);
-                chain = chain.chain(() -> balances.addCommitted(c.envelopeId, c.amount))
-                        .chain(() -> Panache.getSession().chain(s -> s.persist(c)))
-                        .chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.COMMITTED, c.envelopeId, c.id, null, null,
-                                c.amount, "Application " + app.id + " approved: " + app.title, actor)))
-                        .chain(() -> outbox.append(EventType.FUNDS_COMMITTED, app.territoryCode, new FundsCommittedV1(
-                                app.territoryCode, c.id, app.id, c.envelopeId, e.name(), e.funder().name(),
-                                e.priority().name(), c.amount, app.title, app.actionSheetId,
-                                Arrays.stream(app.recruitmentNeeds).map(UUID::fromString).toList(), on.toString())))
+                chain = chain.chain(() -> outbox.append(EventType.FUNDS_COMMITTED, app.territoryCode, new FundsCommittedV1(
+                        app.territoryCode, c.id, app.id, c.envelopeId, e.name(), e.funder().name(),
+                        e.priority().name(), c.amount, app.title, app.actionSheetId,
+                        Arrays.stream(app.recruitmentNeeds).map(UUID::fromString).toList(), on.toString())))
                         .replaceWithVoid();
-                if (e.available().compareTo(c.amount) == 0) {
-                    chain = chain.chain(() -> envelopeEvents.exhausted(c.envelopeId));
-                }
             }
-            return chain.chain(() -> Panache.getSession().chain(s -> s.flush())).replaceWith(commitments);
+            return chain.chain(() -> {
+                Uni<Void> exhausted = Uni.createFrom().voidItem();
+                for (EnvelopeState e : after) {
+                    if (e.available().signum() == 0) {
+                        exhausted = exhausted.chain(() -> envelopeEvents.exhausted(e.id()));
+                    }
+                }
+                return exhausted;
+            }).chain(() -> Panache.getSession().chain(s -> s.flush())).replaceWith(commitments);
         });
+    }
+
+    /**
+     * The envelope changed between the unlocked read and the conditional update (closed, ceiling
+     * lowered, committed by others): the same refusal the rules give, from what was read, as the
+     * amount no longer fits.
+     */
+    private static ProblemException refusal(EnvelopeState read, BigDecimal amount) {
+        return ProblemException.conflict("envelope-exhausted", "Envelope " + read.name() + " no longer has "
+                + amount + " € left to commit, or is no longer open: it changed while this approval was prepared");
     }
 
     /** Releases part or all of what is committed and not paid back to the envelope. */

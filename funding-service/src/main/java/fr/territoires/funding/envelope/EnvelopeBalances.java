@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,19 +30,42 @@ public class EnvelopeBalances {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
                 + " FROM envelope WHERE id IN (:ids) ORDER BY id FOR UPDATE", Object[].class)
                 .setParameter("ids", sorted).getResultList())
-                .map(rows -> {
-                    List<EnvelopeState> states = rows.stream().map(EnvelopeBalances::state).toList();
-                    for (UUID id : sorted) {
-                        if (states.stream().noneMatch(e -> e.id().equals(id))) {
-                            throw ProblemException.notFound("Envelope " + id);
-                        }
-                    }
-                    return states;
-                });
+                .map(rows -> known(sorted, rows.stream().map(EnvelopeBalances::state).toList()));
+    }
+
+    private static List<EnvelopeState> known(List<UUID> ids, List<EnvelopeState> states) {
+        for (UUID id : ids) {
+            if (states.stream().noneMatch(e -> e.id().equals(id))) {
+                throw ProblemException.notFound("Envelope " + id);
+            }
+        }
+        return states;
     }
 
     public Uni<EnvelopeState> lock(UUID id) {
         return lock(List.of(id)).map(l -> l.get(0));
+    }
+
+    /** Reads these envelopes without locking; 404 for an unknown one. */
+    public Uni<List<EnvelopeState>> read(Collection<UUID> ids) {
+        List<UUID> sorted = ids.stream().distinct().sorted().toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
+                + " FROM envelope WHERE id IN (:ids) ORDER BY id", Object[].class)
+                .setParameter("ids", sorted).getResultList())
+                .map(rows -> known(sorted, rows.stream().map(EnvelopeBalances::state).toList()));
+    }
+
+    /**
+     * Commits {@code amount} on an envelope in one conditional update, the envelope's whole critical
+     * section for an approval: only if it is open and has that much left.
+     *
+     * @return the envelope as it now is (locked until the transaction ends), or empty when nothing changed
+     */
+    public Uni<Optional<EnvelopeState>> commitIfAvailable(UUID id, BigDecimal amount) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE envelope SET committed = committed + :amount, "
+                + "version = version + 1 WHERE id = :id AND status = 'OPEN' AND committed + :amount <= ceiling RETURNING "
+                + COLUMNS, Object[].class).setParameter("amount", amount).setParameter("id", id).getResultList())
+                .map(rows -> rows.stream().findFirst().map(EnvelopeBalances::state));
     }
 
     /** Reads without locking (reports, events after a change). */

@@ -83,4 +83,63 @@ class ConcurrentApprovalsTest {
                 envelope.toString(), "fr.territoires.funding.envelope-exhausted.v1"));
         api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
     }
+
+    /**
+     * Approvals and decommitments on one envelope of one territory at once. An approval used to take the
+     * territory's event lock before the envelope's row, a decommitment the envelope's first: two such
+     * transactions could deadlock, and PostgreSQL would abort one. Every movement now takes the envelope
+     * first and the event key last.
+     */
+    @Test
+    void approvalsAndDecommitmentsOnOneEnvelopeAtOnceAllGoThrough() {
+        String territory = FundingFixtures.labelledInGrandEst();
+        UUID envelope = FundingFixtures.openEnvelope("10000000.00");
+        List<UUID> approved = underReview(territory, envelope, 30);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String token = admin();
+        approved.forEach(id -> assertEquals(200, send(http, token, applications + id.toString() + "/decision",
+                "{\"decision\":\"APPROVED\"}", "first-" + id).join().statusCode()));
+        List<String> commitments = DB.rows("SELECT id FROM commitment WHERE envelope_id = ? ORDER BY id", envelope).stream()
+                .map(r -> r.get("id").toString()).toList();
+        List<UUID> toApprove = underReview(territory, envelope, 30);
+
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(send(http, token, applications + toApprove.get(i).toString() + "/decision",
+                    "{\"decision\":\"APPROVED\"}", "race-" + toApprove.get(i)));
+            calls.add(send(http, token, applications.toString().replace("applications/", "commitments/")
+                    + commitments.get(i) + "/decommitments", "{\"amount\":1000,\"reason\":\"Devis révisé\"}",
+                    "release-" + commitments.get(i)));
+        }
+        Map<Integer, Long> byStatus = calls.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+
+        assertEquals(Map.of(200, 60L), byStatus);
+        // 60 approvals of 10,000 €, 30 releases of 1,000 €.
+        assertEquals(new BigDecimal("570000.00"), committed(envelope));
+        api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
+    }
+
+    private static List<UUID> underReview(String territory, UUID envelope, int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            DB.rows("""
+                    INSERT INTO application (id, territory_code, owner_siret, owner_name, owner_local_authority, title,
+                        eligible_cost, status, created_by, submitted_at)
+                    VALUES (?, ?, '55208131766522', 'Exemple Industries', false, ?, 20000, 'UNDER_REVIEW', 'test', now());
+                    INSERT INTO application_line (application_id, envelope_id, requested) VALUES (?, ?, 10000)""",
+                    id, territory, "Project " + i, id, envelope);
+        }
+        return ids;
+    }
+
+    private static CompletableFuture<HttpResponse<String>> send(HttpClient http, String token, String url, String body,
+            String key) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

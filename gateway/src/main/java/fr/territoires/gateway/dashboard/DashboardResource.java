@@ -47,7 +47,10 @@ public class DashboardResource {
     public DashboardResource(GatewayConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        // HTTP/1.1 with kept-alive connections: the services speak cleartext HTTP/1.1, and the client's default
+        // (HTTP/2) would offer an h2c upgrade on every new connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
+                .build();
     }
 
     @GET

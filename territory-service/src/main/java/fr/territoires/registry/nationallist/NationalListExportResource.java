@@ -1,5 +1,9 @@
 package fr.territoires.registry.nationallist;
 
+import fr.territoires.commons.readcache.Freshness;
+import fr.territoires.commons.readcache.ReadCache;
+import fr.territoires.commons.readcache.ReadRevision;
+
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.params.DateParam;
@@ -19,12 +23,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@jakarta.inject.Singleton
 @Path("/api/territories/export")
 @Tag(name = "National list")
 public class NationalListExportResource {
 
     @jakarta.inject.Inject
     BusinessDates dates;
+
+    private record Key(String format, String phase, LocalDate asOf) {
+    }
+
+    /** The open-data files (about 1 MB each), kept between changes of the registry (ReadCache). */
+    private final ReadCache<Key, Object> files = new ReadCache<>(16);
+
+    @jakarta.inject.Inject
+    ReadRevision revision;
 
     private final NationalListExport export;
 
@@ -46,12 +60,16 @@ public class NationalListExportResource {
         String p = Phases.parse(phase);
         LocalDate date = DateParam.parseOrToday("asOf", asOf, dates.today());
         String f = format == null || format.isBlank() ? "csv" : format;
-        return switch (f) {
-            case "csv" -> export.csv(p, date).map(csv -> Response.ok(csv, "text/csv;charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"territoires-industrie-" + p + "-" + date + ".csv\"")
-                    .build());
-            case "json" -> export.json(p, date).map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build());
-            default -> throw ProblemException.invalid("format", "must be csv or json");
-        };
+        if (!f.equals("csv") && !f.equals("json")) {
+            throw ProblemException.invalid("format", "must be csv or json");
+        }
+        return revision.current().chain(rev -> files.get(new Key(f, p, date), rev,
+                () -> f.equals("csv") ? export.csv(p, date).map(Object.class::cast) : export.json(p, date).map(Object.class::cast))
+                .map(file -> {
+                    Response.ResponseBuilder ok = f.equals("csv") ? Response.ok(file, "text/csv;charset=UTF-8")
+                            .header("Content-Disposition", "attachment; filename=\"territoires-industrie-" + p + "-" + date + ".csv\"")
+                            : Response.ok(file, MediaType.APPLICATION_JSON);
+                    return ok.tag(Freshness.tag(rev, date)).header("Cache-Control", Freshness.PUBLIC).build();
+                }));
     }
 }

@@ -3,6 +3,9 @@ package fr.territoires.registry.officiallist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.readcache.Freshness;
+import fr.territoires.commons.readcache.ReadCache;
+import fr.territoires.commons.readcache.ReadRevision;
 import fr.territoires.registry.reference.Phases;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -39,13 +42,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * name and status. Cacheable: {@code Cache-Control} and a strong {@code ETag} of the body
  * ({@code If-None-Match} gives 304).
  */
+@jakarta.inject.Singleton
 @Path("/api/territories")
 @Tag(name = "Territories")
 @PermitAll
 public class OutlineResource {
 
     static final String GEOJSON = "application/geo+json";
-    static final String CACHE = "public, max-age=3600";
+    /** Revalidated at each use: a rename or a status change shows on the next map (304 costs one indexed query). */
+    static final String CACHE = Freshness.PUBLIC;
+
+    /** A collection as sent: its body and the strong ETag of that body. */
+    private record Built(byte[] body, EntityTag tag) {
+    }
+
+    /** Each phase's collection (about 1 MB), kept between changes of the registry (ReadCache). */
+    private final ReadCache<String, Built> collections = new ReadCache<>(4);
+
+    @jakarta.inject.Inject
+    ReadRevision revision;
 
     private final OfficialLists lists;
     private final ObjectMapper json;
@@ -58,7 +73,6 @@ public class OutlineResource {
     @GET
     @Path("outlines")
     @Produces(GEOJSON)
-    @WithSession
     @Operation(summary = "The outlines of a phase's territories (public)",
             description = "GeoJSON FeatureCollection, one Feature per territory of the official list with properties "
                     + "code, name, phase (1 or 2) and status. phase: 1 (2019-2022) or 2 (2023-2027, default). Outlines "
@@ -70,15 +84,17 @@ public class OutlineResource {
     public Uni<Response> outlines(@Parameter(description = "1 or 2 (default)") @QueryParam("phase") String phase,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String p = Phases.ofNumber(phase);
-        return identities(p).map(names -> {
-            StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-            boolean first = true;
-            for (Map.Entry<String, String> outline : sorted(lists.outlines(p))) {
-                body.append(first ? "" : ",").append(feature(outline.getKey(), p, names, outline.getValue()));
-                first = false;
-            }
-            return cached(body.append("]}").toString(), ifNoneMatch);
-        });
+        return revision.current().chain(rev -> collections.get(p, rev, () -> Panache.withSession(() -> identities(p))
+                .map(names -> {
+                    StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+                    boolean first = true;
+                    for (Map.Entry<String, String> outline : sorted(lists.outlines(p))) {
+                        body.append(first ? "" : ",").append(feature(outline.getKey(), p, names, outline.getValue()));
+                        first = false;
+                    }
+                    return built(body.append("]}").toString());
+                })))
+                .map(b -> respond(b, ifNoneMatch));
     }
 
     @GET
@@ -101,7 +117,7 @@ public class OutlineResource {
         if (geometry == null) {
             throw ProblemException.notFound("Territory " + code + " in the official list of phase " + p);
         }
-        return identities(p).map(names -> cached(feature(code, p, names, geometry), ifNoneMatch));
+        return identities(p).map(names -> respond(built(feature(code, p, names, geometry)), ifNoneMatch));
     }
 
     /** Name and status by code: the registry's for phase 2 (names and statuses change there), the list's otherwise. */
@@ -143,15 +159,16 @@ public class OutlineResource {
         return outlines.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
     }
 
-    private static Response cached(String body, String ifNoneMatch) {
+    private static Built built(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        EntityTag tag = new EntityTag(sha256(bytes));
-        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split(",")).stream()
-                .map(String::trim).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals("\"" + tag.getValue() + "\"")))) {
-            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+        return new Built(bytes, new EntityTag(sha256(bytes)));
+    }
+
+    private static Response respond(Built b, String ifNoneMatch) {
+        if (Freshness.matches(ifNoneMatch, b.tag())) {
+            return Response.notModified(b.tag()).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
         }
-        return Response.ok(bytes, GEOJSON).tag(tag).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+        return Response.ok(b.body(), GEOJSON).tag(b.tag()).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
     }
 
     private static String sha256(byte[] bytes) {

@@ -225,7 +225,7 @@ class OfficialListsTest {
     void outlinesOfPhase2AreValidGeoJsonWithCaching() {
         Response response = given().when().get("/api/territories/outlines");
         response.then().statusCode(200).contentType("application/geo+json")
-                .header("Cache-Control", "public, max-age=3600").header("ETag", notNullValue());
+                .header("Cache-Control", "public, no-cache").header("ETag", notNullValue());
         JsonPath json = response.jsonPath();
         assertEquals("FeatureCollection", json.getString("type"));
         List<Map<String, Object>> features = json.getList("features");
@@ -270,7 +270,7 @@ class OfficialListsTest {
                         "features.properties.phase", everyItemIs(1), "features.properties.code", hasItem("ti-4413"));
         given().when().get("/api/territories/ti-4420/outline")
                 .then().statusCode(200).contentType("application/geo+json").header("ETag", notNullValue())
-                .header("Cache-Control", "public, max-age=3600")
+                .header("Cache-Control", "public, no-cache")
                 .body("type", equalTo("Feature"), "properties.code", equalTo("ti-4420"), "properties.phase", equalTo(2),
                         "geometry.type", equalTo("MultiPolygon"));
         given().queryParam("phase", "1").when().get("/api/territories/ti-4413/outline")
