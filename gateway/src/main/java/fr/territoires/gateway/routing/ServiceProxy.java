@@ -88,7 +88,8 @@ public class ServiceProxy {
     void install(@Observes Router router) {
         // A token that fails validation is refused here, before any routing, as problem+json.
         router.route().order(-1000).failureHandler(ctx -> {
-            if (ctx.failure() instanceof AuthenticationFailedException failed && signingKeys.unavailable(failed)) {
+            if (ctx.failure() instanceof AuthenticationFailedException failed
+                    && signingKeys.unavailable(failed, ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
                 // Keycloak's keys could not be fetched: the token may well be valid; come back later.
                 LOG.warnf("Identity provider unavailable: %s", failed.toString());
                 ctx.response().putHeader("Retry-After", ProblemMappers.retryAfterSeconds(outage.retryAfter()));

@@ -86,8 +86,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        if (signingKeys.unavailable(e)) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (signingKeys.unavailable(e, headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return dependencyUnavailable(e, uri); // Keycloak's keys could not be fetched: not the caller's fault
         }
         return unauthenticated(uri);
@@ -173,7 +173,7 @@ public class ProblemMappers {
      * is back. No stack trace: the readiness check and the alert say which one.
      */
     private Response dependencyUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("signing key not fetched yet"),
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("the identity provider's signing keys out of reach"),
                 e.toString());
         return Response.status(503)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))
