@@ -50,15 +50,19 @@ public final class Outages {
             "io.quarkus.oidc.common.runtime.OidcEndpointAccessException");
 
     /**
-     * The two failures of the Vert.x SQL client that have no type of their own: a type used for
-     * other things too, told apart by the exact text that one class of the client gives it.
-     * {@code SqlConnectionPool}'s shared "Timeout waiting for connection" (the reactive pool gave no
-     * connection in time) and {@code SocketConnectionBase}'s "Connection is not active now, current
-     * status: CLOSED" (a command on a connection the database closed).
+     * Failures that have no type of their own: a type used for other things too, told apart by the
+     * exact text that one class of the library gives it (never words looked for in any message).
+     * The Vert.x SQL client's {@code SqlConnectionPool} "Timeout waiting for connection" (the
+     * reactive pool gave no connection in time) and {@code SocketConnectionBase} "Connection is not
+     * active now, current status: CLOSED" (a command on a connection the database closed); Quarkus
+     * OIDC's {@code TenantContextFactory} "OIDC Server is not available" (Keycloak unreachable when
+     * the tenant is initialised, on the first requests of a service started while it was away: the
+     * refused connection is not kept as a cause; KeycloakOutageTest).
      */
     static final Map<String, String> UNAVAILABLE_TYPE_AND_TEXT = Map.of(
             "io.vertx.core.VertxException", "Timeout waiting for connection",
-            "io.vertx.core.impl.NoStackTraceThrowable", "Connection is not active now");
+            "io.vertx.core.impl.NoStackTraceThrowable", "Connection is not active now",
+            "io.quarkus.oidc.OIDCException", "OIDC Server is not available");
 
     /** The pool whose acquisition timeout is a plain SQLException without SQL state (Agroal, JDBC). */
     static final String AGROAL_POOL = "io.agroal.pool.";

@@ -93,6 +93,22 @@ public class ProblemMappers {
         return unauthenticated(uri);
     }
 
+    /**
+     * Quarkus OIDC could not initialise its tenant (a service started while Keycloak was away, until
+     * Keycloak answers): a token that could be valid gets 503 with Retry-After; no token, or one that
+     * no key would make valid (not a JWT, expired), 401. Any other OIDC failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response oidc(io.quarkus.oidc.OIDCException e, UriInfo uri, HttpHeaders headers) {
+        if (!Outages.isUnavailable(e)) {
+            return unexpected(e, uri);
+        }
+        if (signingKeys.unavailable(e, headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return dependencyUnavailable(e, uri);
+        }
+        return unauthenticated(uri);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "Forbidden", 403,

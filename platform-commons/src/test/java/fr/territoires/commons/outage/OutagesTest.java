@@ -146,6 +146,9 @@ class OutagesTest {
                 "Keycloak's keys");
         assertTrue(out(new AuthenticationFailedException(
                 new io.quarkus.oidc.common.runtime.OidcEndpointAccessException(503))), "Keycloak answering 503");
+        assertTrue(out(new io.quarkus.oidc.OIDCException("OIDC Server is not available",
+                new RuntimeException("OIDC Server is not available"))), "a tenant initialised while Keycloak is away");
+        assertFalse(out(new io.quarkus.oidc.OIDCException("Invalid OIDC tenant configuration")), "another OIDC failure");
     }
 
     @Test
