@@ -46,8 +46,9 @@ import org.jboss.logging.Logger;
  * Kafka while parking: {@link Outages}) is not the event's fault and is no attempt: the consumer
  * pauses its partitions, reads the record again after a growing pause (up to
  * {@code backbone.consumer.max-outage-pause}), as long as the outage lasts, and never parks it for
- * that; it keeps polling meanwhile, so that it stays in its group however long the outage. Offsets are committed only after their records were
- * applied or parked: a crash replays them, and the de-duplication absorbs the replay. Each record is
+ * that; it keeps polling meanwhile, so that it stays in its group however long the outage. Offsets
+ * are committed only after their records were applied or parked: a crash replays them, and the
+ * de-duplication absorbs the replay. Each record is
  * processed in a span ({@code <topic> process}) whose parent is the event's {@code ce_traceparent}:
  * the consumer's effect belongs to the trace of the request that wrote the event.
  */
@@ -201,7 +202,8 @@ public class EventConsumers {
                                         new OffsetAndMetadata(record.offset() + 1));
                             }
                             if (waitingFor != null && !records.isEmpty()) {
-                                LOG.infof("Consumer of %s goes on: its dependency is back (it waited for %s)", topic, waitingFor);
+                                LOG.infof("Consumer of %s goes on: its dependency is back (it waited for %s)", topic,
+                                        waitingFor);
                                 waitingFor = null;
                                 outages = 0;
                             }
