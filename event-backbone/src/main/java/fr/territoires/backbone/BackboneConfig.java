@@ -56,6 +56,13 @@ public interface BackboneConfig {
         Duration initialBackoff();
 
         /**
+         * Longest pause before a record is read again while a dependency is away (the database: no
+         * attempt counted, never parked for that); the pause doubles from {@code initial-backoff}.
+         */
+        @WithDefault("10S")
+        Duration maxOutagePause();
+
+        /**
          * How long the record of an applied event is kept to recognise a redelivery; then purged
          * (hourly, with the outbox). Longer than the outbox's retention and the topics'.
          */

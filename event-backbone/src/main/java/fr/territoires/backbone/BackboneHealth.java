@@ -40,8 +40,11 @@ public class BackboneHealth implements HealthCheck {
             builder.withData("relayError", relay.lastError());
         }
         boolean consumersUp = true;
+        var waiting = consumers.waiting();
         for (var entry : consumers.running().entrySet()) {
-            builder.withData("consumer " + entry.getKey(), entry.getValue() ? "RUNNING" : "STOPPED");
+            // WAITING: alive, its partitions paused until a dependency (the database) is back.
+            builder.withData("consumer " + entry.getKey(), !entry.getValue() ? "STOPPED"
+                    : waiting.containsKey(entry.getKey()) ? "WAITING for " + waiting.get(entry.getKey()) : "RUNNING");
             consumersUp &= entry.getValue();
         }
         return builder.status(consumersUp).build();

@@ -88,8 +88,16 @@ public final class BuildInfrastructure {
      * signing keys, as a Keycloak whose keys were rotated while it was away.
      */
     public static synchronized DedicatedKeycloak dedicatedKeycloak(String name) {
+        return dedicatedKeycloak(name, true);
+    }
+
+    /**
+     * The same, started now or left for the test to start ({@code started} false: its ports are
+     * chosen, nothing listens there yet), for a test of an application that starts while Keycloak is away.
+     */
+    public static synchronized DedicatedKeycloak dedicatedKeycloak(String name, boolean started) {
         return dedicated("keycloak", name, 2, (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1]),
-                false);
+                false, started);
     }
 
     private static final Map<String, Dedicated> DEDICATED = new java.util.HashMap<>();
@@ -102,6 +110,12 @@ public final class BuildInfrastructure {
     @SuppressWarnings("unchecked")
     private static <D extends Dedicated> D dedicated(String kind, String name, int portCount,
             java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst) {
+        return dedicated(kind, name, portCount, factory, cleanFirst, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <D extends Dedicated> D dedicated(String kind, String name, int portCount,
+            java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst, boolean startNow) {
         return (D) DEDICATED.computeIfAbsent(kind + "/" + name, k -> {
             Path runDir = dir().resolve(name);
             String key = "ti.dedicated-" + kind + "." + name;
@@ -122,7 +136,9 @@ public final class BuildInfrastructure {
                 ports[i] = OsProcesses.freePort();
             }
             D component = factory.apply(runDir, ports);
-            component.start(true);
+            if (startNow) {
+                component.start(true);
+            }
             System.setProperty(key, String.join(",", java.util.Arrays.stream(ports).mapToObj(String::valueOf)
                     .toList()));
             return component;

@@ -17,6 +17,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String dedicatedKafka;
     private String dedicatedPostgres;
     private String dedicatedKeycloak;
+    private boolean keycloakAwayAtStart;
 
     /**
      * {@code database}: the service's database for this test run; {@code dedicatedKafka}: a name,
@@ -28,6 +29,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         dedicatedKafka = initArgs.get("dedicatedKafka");
         dedicatedPostgres = initArgs.get("dedicatedPostgres");
         dedicatedKeycloak = initArgs.get("dedicatedKeycloak");
+        keycloakAwayAtStart = Boolean.parseBoolean(initArgs.get("keycloakAwayAtStart"));
     }
 
     /**
@@ -63,7 +65,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", dedicatedKafka == null ? BuildInfrastructure.kafkaBootstrapServers()
                         : BuildInfrastructure.dedicatedKafka(dedicatedKafka).bootstrapServers()));
         if (dedicatedKeycloak != null) {
-            config.put("quarkus.oidc.auth-server-url", BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak).url()
+            // keycloakAwayAtStart: the application starts while its Keycloak is away (not started yet,
+            // or stopped by a previous test); the test starts it.
+            if (keycloakAwayAtStart) {
+                BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak, false).stop();
+            }
+            config.put("quarkus.oidc.auth-server-url", BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak,
+                    !keycloakAwayAtStart).url()
                     + "/realms/" + KeycloakServer.REALM);
         }
         return config;

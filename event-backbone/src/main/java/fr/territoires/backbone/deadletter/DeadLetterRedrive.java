@@ -4,6 +4,7 @@ import fr.territoires.backbone.CloudEventHeaders;
 import fr.territoires.backbone.inbox.EventApplier;
 import fr.territoires.backbone.inbox.MalformedEventException;
 import fr.territoires.backbone.inbox.ReceivedEvent;
+import fr.territoires.commons.outage.Outages;
 import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.tracing.TraceIds;
@@ -59,13 +60,17 @@ public class DeadLetterRedrive {
                 ReceivedEvent event = ReceivedEvent.parse(letter.topic(), letter.partition(), letter.offset(),
                         letter.key(), letter.headers(), letter.payload());
                 applier.applyOnce(event);
-            } catch (MalformedEventException | RuntimeException e) {
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR, "still failing");
-                span.setAttribute(OUTCOME, "still failing");
-                deadLetters.recordFailedRedrive(id, e);
-                throw new ProblemException(Problem.of("dead-letter-still-failing", "Still cannot be applied", 422,
-                        "Dead letter " + id + " still cannot be applied: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                if (Outages.isUnavailable(e)) {
+                    // The database is away, not the event at fault: 503 with Retry-After (ProblemMappers),
+                    // the dead letter stays as it was.
+                    span.recordException(e);
+                    span.setStatus(StatusCode.ERROR, "dependency unavailable");
+                    throw e;
+                }
+                throw stillFailing(id, span, e);
+            } catch (MalformedEventException e) {
+                throw stillFailing(id, span, e);
             }
             deadLetters.markRedriven(id);
             span.setAttribute(OUTCOME, "redriven");
@@ -73,6 +78,16 @@ public class DeadLetterRedrive {
         } finally {
             span.end();
         }
+    }
+
+    /** Records the failed re-drive; the 422 the administrator gets. */
+    private ProblemException stillFailing(long id, Span span, Exception e) throws SQLException {
+        span.recordException(e);
+        span.setStatus(StatusCode.ERROR, "still failing");
+        span.setAttribute(OUTCOME, "still failing");
+        deadLetters.recordFailedRedrive(id, e);
+        return new ProblemException(Problem.of("dead-letter-still-failing", "Still cannot be applied", 422,
+                "Dead letter " + id + " still cannot be applied: " + e.getMessage()));
     }
 
     /** The re-drive's span: in the event's trace when it carries one, linked to the caller's span. */

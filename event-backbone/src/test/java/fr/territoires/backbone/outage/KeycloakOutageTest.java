@@ -17,20 +17,31 @@ import fr.territoires.testing.RealTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identity provider (a real Keycloak of the test's own, not the build's) stopped under the running
- * application, then started again. A token whose signing key the application already holds is still
- * accepted (no call to Keycloak); a token signed with a key it has not fetched yet needs Keycloak's
- * keys, and is answered 503 problem+json with Retry-After, not 401 (the token may be valid) nor 500.
- * Readiness stays up (docs/decisions.md #17). Once Keycloak is back (with new keys: it keeps its realm
- * in memory), new tokens are accepted without a restart of the application.
+ * The identity provider (a real Keycloak of the test's own, not the build's) away, under the running
+ * application, in the two ways it can be:
+ * <ol>
+ * <li>Away when the application starts: the application starts all the same, is live and ready,
+ * its public routes work, a token that could be valid is answered 503 problem+json with Retry-After
+ * (its key cannot be had), a token that is not (no JWT, expired) 401. Keycloak started, its tokens
+ * are accepted without a restart of the application.</li>
+ * <li>Stopped under the running application, then started again. A token whose signing key the
+ * application already holds is still accepted (no call to Keycloak); a token signed with a key it has
+ * not fetched yet needs Keycloak's keys, and is answered 503 problem+json with Retry-After, not 401
+ * (the token may be valid) nor 500; a token that is simply invalid stays 401 (a bad signature with a
+ * held key, expired, another issuer). Readiness stays up (docs/decisions.md #17). Once Keycloak is
+ * back (with new keys: it keeps its realm in memory), new tokens are accepted without a restart.</li>
+ * </ol>
+ * One application and two starts of Keycloak for both, to keep the build short.
  */
 @QuarkusTest
 @TestProfile(KeycloakOutageTest.OwnKeycloak.class)
@@ -38,6 +49,7 @@ class KeycloakOutageTest {
 
     private static final String KEYCLOAK = "backbone-keycloak";
     private static final String PROTECTED = "/test/admin/dead-letters";
+    private static final String PUBLIC = "/test/traced-writes/ti-kc-public";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     public static class OwnKeycloak implements QuarkusTestProfile {
@@ -45,7 +57,15 @@ class KeycloakOutageTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(RealInfrastructure.class, Map.of("database", "backbone_keycloak_outage",
-                    "dedicatedKafka", BackboneTestApp.BROKER, "dedicatedKeycloak", KEYCLOAK)));
+                    "dedicatedKafka", BackboneTestApp.BROKER, "dedicatedKeycloak", KEYCLOAK,
+                    "keycloakAwayAtStart", "true")));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // How long the start waits for Keycloak before going on without it (30 s by default, the
+            // same behaviour after it: the tenant is initialised on a later request).
+            return Map.of("quarkus.oidc.connection-delay", "2S");
         }
 
         @Override
@@ -55,12 +75,42 @@ class KeycloakOutageTest {
     }
 
     @Test
-    void aTokenWhoseKeyCannotBeFetchedIsAnswered503AndNewTokensWorkOnceKeycloakIsBack() {
+    void startedWithoutKeycloakThenKeycloakStoppedAndRestartedUnderTheApplication() {
         BuildInfrastructure.DedicatedKeycloak keycloak = RealInfrastructure.dedicatedKeycloak(KEYCLOAK);
-        String known = RealTokens.user(keycloak.url(), "admin.programme");
-        given().auth().oauth2(known).when().get(PROTECTED).then().statusCode(200);
+        String issuer = keycloak.url() + "/realms/" + KeycloakServer.REALM;
+        long begin = System.nanoTime();
 
-        // Keycloak starts signing with a new key, that the application has not fetched.
+        // 1. Started while Keycloak is away: live, ready, public routes work.
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(PUBLIC).then().statusCode(200);
+        // A token that could be valid: its key cannot be had.
+        String couldBeValid = jwt("never-fetched", issuer, Instant.now().plusSeconds(300));
+        for (int i = 0; i < 2; i++) {
+            unavailable(given().auth().oauth2(couldBeValid).when().get(PROTECTED).then());
+        }
+        // Tokens no key would make valid, and no token: 401.
+        given().auth().oauth2(jwt("never-fetched", issuer, Instant.now().minusSeconds(60))).when().get(PROTECTED)
+                .then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").when().get(PROTECTED).then().statusCode(401);
+        given().when().get(PROTECTED).then().statusCode(401);
+
+        long awayChecked = System.nanoTime();
+        keycloak.start();
+        long started = System.nanoTime();
+        // Usable without a restart: Quarkus initialises the tenant on a request once Keycloak answers.
+        String known = RealTokens.user(keycloak.url(), "admin.programme");
+        await().atMost(PATIENCE).until(() -> {
+            int status = given().auth().oauth2(known).when().get(PROTECTED).statusCode();
+            assertTrue(status == 200 || status == 503, "a valid token is never refused: " + status);
+            return status == 200;
+        });
+        long usable = System.nanoTime();
+
+        // 2. Stopped under the running application. Keycloak starts signing with a new key, that the
+        // application has not fetched; a real token that expires at once; another realm's token.
+        String expiring = tokenLivingOneSecond(keycloak.url());
+        String otherIssuer = adminToken(keycloak.url()); // realm master
         addSigningKey(keycloak.url());
         String unknownKey = RealTokens.user(keycloak.url(), "admin.programme");
         assertNotEquals(kid(known), kid(unknownKey));
@@ -71,18 +121,20 @@ class KeycloakOutageTest {
             // The first request tries to fetch the keys (connection refused); the next ones come while
             // Quarkus waits before fetching again, and see only an unknown key: 503 all the same.
             for (int i = 0; i < 3; i++) {
-                given().auth().oauth2(unknownKey).when().get(PROTECTED).then().statusCode(503)
-                        .contentType("application/problem+json")
-                        .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                        .body("type", equalTo("urn:territoires:problem:dependency-unavailable"))
-                        .body("status", equalTo(503))
-                        .body("traceId", matchesPattern("[0-9a-f]{32}"))
-                        .body(not(containsString("Exception")));
+                unavailable(given().auth().oauth2(unknownKey).when().get(PROTECTED).then());
             }
+            // Simply invalid tokens stay 401 while the keys are out of reach.
+            given().auth().oauth2(badSignature(known)).when().get(PROTECTED).then().statusCode(401);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().getEpochSecond() > exp(expiring));
+            given().auth().oauth2(expiring).when().get(PROTECTED).then().statusCode(401);
+            given().auth().oauth2(otherIssuer).when().get(PROTECTED).then().statusCode(401);
+            given().auth().oauth2("not-a-jwt").when().get(PROTECTED).then().statusCode(401);
             given().when().get("/q/health/ready").then().statusCode(200);
+            given().when().get(PUBLIC).then().statusCode(200);
         } finally {
             keycloak.start();
         }
+        long restarted = System.nanoTime();
 
         // Back by itself: a token of the restarted Keycloak (keys the application fetches now) is accepted.
         // Until Quarkus fetches the keys again (quarkus.oidc.token.forced-jwk-refresh-interval, 15 s), 503.
@@ -94,15 +146,76 @@ class KeycloakOutageTest {
         });
         // The key of the token refused during the outage is gone with the old Keycloak: now a plain 401.
         given().auth().oauth2(unknownKey).when().get(PROTECTED).then().statusCode(401);
+        long end = System.nanoTime();
+        System.out.printf("[KeycloakOutageTest] checks while away at start %d ms, Keycloak start %d ms, tenant"
+                + " initialised %d ms, outage and restart %d ms, recovery %d ms%n", (awayChecked - begin) / 1_000_000,
+                (started - awayChecked) / 1_000_000, (usable - started) / 1_000_000, (restarted - usable) / 1_000_000,
+                (end - restarted) / 1_000_000);
     }
 
-    /** A new RSA key of higher priority in the realm: Keycloak signs new tokens with it. */
-    private static void addSigningKey(String keycloakUrl) {
-        String admin = given().baseUri(keycloakUrl)
+    private static void unavailable(ValidatableResponse response) {
+        response.statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:territoires:problem:dependency-unavailable"))
+                .body("status", equalTo(503))
+                .body("traceId", matchesPattern("[0-9a-f]{32}"))
+                .body(not(containsString("Exception")));
+    }
+
+    /** A JWT of the realm's issuer and audience, signed by no key the application could know. */
+    private static String jwt(String kid, String issuer, Instant expires) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"territoires-api\",\"sub\":\"someone\",\"iat\":"
+                + Math.min(now, expires.getEpochSecond() - 1) + ",\"exp\":" + expires.getEpochSecond() + "}";
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(new byte[256]);
+    }
+
+    /** The token with another signature: its key is held, its signature does not match. */
+    private static String badSignature(String jwt) {
+        int dot = jwt.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
+        signature[0] ^= 0x01;
+        return jwt.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
+    private static String adminToken(String keycloakUrl) {
+        return given().baseUri(keycloakUrl)
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", KeycloakServer.ADMIN_USER).formParam("password", KeycloakServer.ADMIN_PASSWORD)
                 .when().post("/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A real token of the realm that expires within a second or two (the realm's lifespan set to 1 s, then back). */
+    private static String tokenLivingOneSecond(String keycloakUrl) {
+        String admin = adminToken(keycloakUrl);
+        Map<String, Object> realm = given().baseUri(keycloakUrl).auth().oauth2(admin)
+                .when().get("/admin/realms/" + KeycloakServer.REALM)
+                .then().statusCode(200).extract().path("$");
+        Object lifespan = realm.get("accessTokenLifespan");
+        setLifespan(keycloakUrl, admin, 1);
+        try {
+            return RealTokens.user(keycloakUrl, "admin.programme");
+        } finally {
+            setLifespan(keycloakUrl, admin, lifespan);
+        }
+    }
+
+    private static void setLifespan(String keycloakUrl, String admin, Object seconds) {
+        given().baseUri(keycloakUrl).auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("accessTokenLifespan", seconds))
+                .when().put("/admin/realms/" + KeycloakServer.REALM)
+                .then().statusCode(204);
+    }
+
+    /** A new RSA key of higher priority in the realm: Keycloak signs new tokens with it. */
+    private static void addSigningKey(String keycloakUrl) {
+        String admin = adminToken(keycloakUrl);
         String realmId = given().baseUri(keycloakUrl).auth().oauth2(admin)
                 .when().get("/admin/realms/" + KeycloakServer.REALM)
                 .then().statusCode(200).extract().path("id");
@@ -115,9 +228,15 @@ class KeycloakOutageTest {
                 .then().statusCode(201);
     }
 
+    private static String part(String jwt, int index) {
+        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8);
+    }
+
     private static String kid(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
-                StandardCharsets.UTF_8);
-        return header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return part(jwt, 0).replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    private static long exp(String jwt) {
+        return Long.parseLong(part(jwt, 1).replaceAll(".*\"exp\"\\s*:\\s*([0-9]+).*", "$1"));
     }
 }

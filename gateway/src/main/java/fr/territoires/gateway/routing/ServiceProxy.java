@@ -9,6 +9,7 @@ import fr.territoires.gateway.protection.CircuitBreaker;
 import fr.territoires.gateway.protection.CircuitBreakers;
 import fr.territoires.gateway.protection.RequestBodyLimit;
 import fr.territoires.commons.outage.OutageConfig;
+import fr.territoires.commons.outage.Outages;
 import fr.territoires.commons.outage.SigningKeys;
 import fr.territoires.commons.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
@@ -88,13 +89,18 @@ public class ServiceProxy {
     void install(@Observes Router router) {
         // A token that fails validation is refused here, before any routing, as problem+json.
         router.route().order(-1000).failureHandler(ctx -> {
-            if (ctx.failure() instanceof AuthenticationFailedException failed && signingKeys.unavailable(failed)) {
+            Throwable failure = ctx.failure();
+            // An authentication that failed, or Quarkus OIDC unable to initialise its tenant because
+            // Keycloak is away (the gateway started without it): the token decides between 503 and 401.
+            boolean authentication = failure instanceof AuthenticationFailedException
+                    || failure instanceof io.quarkus.oidc.OIDCException && Outages.isUnavailable(failure);
+            if (authentication && signingKeys.unavailable(failure, ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
                 // Keycloak's keys could not be fetched: the token may well be valid; come back later.
-                LOG.warnf("Identity provider unavailable: %s", failed.toString());
+                LOG.warnf("Identity provider unavailable: %s", failure.toString());
                 ctx.response().putHeader("Retry-After", ProblemMappers.retryAfterSeconds(outage.retryAfter()));
                 problems.send(ctx, Problem.of("dependency-unavailable", "Service unavailable", 503,
                         "The identity provider is unavailable for a moment; try again later"));
-            } else if (ctx.failure() instanceof AuthenticationFailedException) {
+            } else if (authentication) {
                 unauthenticated(ctx);
             } else {
                 ctx.next();

@@ -86,9 +86,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        if (signingKeys.unavailable(e)) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (signingKeys.unavailable(e, headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return dependencyUnavailable(e, uri); // Keycloak's keys could not be fetched: not the caller's fault
+        }
+        return unauthenticated(uri);
+    }
+
+    /**
+     * Quarkus OIDC could not initialise its tenant (a service started while Keycloak was away, until
+     * Keycloak answers): a token that could be valid gets 503 with Retry-After; no token, or one that
+     * no key would make valid (not a JWT, expired), 401. Any other OIDC failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response oidc(io.quarkus.oidc.OIDCException e, UriInfo uri, HttpHeaders headers) {
+        if (!Outages.isUnavailable(e)) {
+            return unexpected(e, uri);
+        }
+        if (signingKeys.unavailable(e, headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return dependencyUnavailable(e, uri);
         }
         return unauthenticated(uri);
     }
@@ -173,7 +189,7 @@ public class ProblemMappers {
      * is back. No stack trace: the readiness check and the alert say which one.
      */
     private Response dependencyUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("signing key not fetched yet"),
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", uri.getPath(), Outages.unavailable(e).orElse("the identity provider's signing keys out of reach"),
                 e.toString());
         return Response.status(503)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(outage.retryAfter()))
