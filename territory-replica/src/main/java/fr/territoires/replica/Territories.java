@@ -54,6 +54,24 @@ public class Territories {
                 .setParameter("d", on).setParameter("commune", commune).getResultList());
     }
 
+    /**
+     * The labelled territories whose perimeter holds any of these communes on that date, by code, in
+     * one query: what a writer of many communes' records locks before it writes (Outbox.lockKeys).
+     */
+    public Uni<List<String>> labelledContainingAny(java.util.Collection<String> communes, LocalDate on) {
+        if (communes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT t.code FROM territory t
+                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
+                              WHERE p.territory_code = t.code AND p.effective_on <= :d
+                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+                WHERE t.status = 'LABELLED' AND cur.communes && string_to_array(:communes, ',')
+                ORDER BY t.code""", String.class)
+                .setParameter("d", on).setParameter("communes", String.join(",", communes)).getResultList());
+    }
+
     public Uni<Optional<Known>> find(String code, LocalDate on) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " WHERE t.code = :code", Object[].class)
                 .setParameter("d", on).setParameter("code", code).getResultList())

@@ -5,8 +5,11 @@ import fr.territoires.commons.problem.Problem;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.company.CompanyRepository;
+import fr.territoires.recruitment.company.Company;
 import fr.territoires.recruitment.company.CompanyService;
+import fr.territoires.recruitment.need.NeedEvents;
 import fr.territoires.recruitment.need.NeedService;
+import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -45,12 +49,17 @@ public class BulkDeclaration {
     private final CompanyService companyService;
     private final CompanyRepository companies;
     private final BusinessDates today;
+    private final NeedEvents events;
+    private final Territories territories;
 
-    public BulkDeclaration(NeedService needs, CompanyService companyService, CompanyRepository companies, BusinessDates today) {
+    public BulkDeclaration(NeedService needs, CompanyService companyService, CompanyRepository companies, BusinessDates today,
+            NeedEvents events, Territories territories) {
         this.needs = needs;
         this.companyService = companyService;
         this.companies = companies;
         this.today = today;
+        this.events = events;
+        this.territories = territories;
     }
 
     private record Outcomes(List<LineReport> lines, List<Problem.FieldError> errors, Set<String> registered,
@@ -61,9 +70,14 @@ public class BulkDeclaration {
     public Uni<Report> declare(List<NeedCsv.Row> rows, CallerScope caller) {
         LocalDate on = today.today();
         Outcomes outcomes = new Outcomes(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashMap<>());
-        return Multi.createFrom().iterable(rows)
+        // The file's territories' event locks first, in code order (Outbox.lockKeys), not in the file's
+        // order: two files naming the same territories in opposite orders wait for each other instead
+        // of deadlocking.
+        return territoriesOf(rows, on).chain(events::lockTerritories)
+                .chain(() -> Panache.getSession().invoke(s -> s.clear()))
+                .chain(() -> Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> line(row, caller, on, outcomes))
-                .collect().last()
+                .collect().last())
                 .map(ignored -> {
                     if (!outcomes.errors().isEmpty()) {
                         long refused = outcomes.errors().stream().map(e -> e.field().split(":")[0]).distinct().count();
@@ -75,6 +89,46 @@ public class BulkDeclaration {
                     return new Report(rows.size(), outcomes.lines().size(), outcomes.registered().size(), positions,
                             List.copyOf(outcomes.lines()));
                 });
+    }
+
+    /**
+     * Every territory the file's needs may be declared in, on that day: those holding the commune of a
+     * row's company (registered, or registered by the row), and the companies' own. A superset of
+     * what the rows will lock one by one, so none of them is taken out of code order.
+     */
+    private Uni<Set<String>> territoriesOf(List<NeedCsv.Row> rows, LocalDate on) {
+        Set<String> sirets = new TreeSet<>();
+        Set<String> communes = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        for (NeedCsv.Row row : rows) {
+            RowReader.Read read = RowReader.read(row);
+            if (!read.errors().isEmpty()) {
+                continue;
+            }
+            if (read.need().siret() != null) {
+                sirets.add(read.need().siret());
+            }
+            if (read.company() != null) {
+                communes.add(read.company().commune());
+                if (read.company().territory() != null) {
+                    codes.add(read.company().territory());
+                }
+            }
+        }
+        Uni<List<Company>> registered = sirets.isEmpty() ? Uni.createFrom().item(List.of())
+                : companies.list("siret in ?1", List.copyOf(sirets));
+        return registered.chain(list -> {
+            list.forEach(c -> {
+                communes.add(c.commune);
+                if (c.territoryCode != null) {
+                    codes.add(c.territoryCode);
+                }
+            });
+            return territories.labelledContainingAny(communes, on);
+        }).map(found -> {
+            codes.addAll(found);
+            return codes;
+        });
     }
 
     /** One row: read, register its company if needed, declare; a refusal is recorded, not thrown. */

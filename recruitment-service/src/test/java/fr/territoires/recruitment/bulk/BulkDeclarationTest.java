@@ -1,6 +1,7 @@
 package fr.territoires.recruitment.bulk;
 
 import static fr.territoires.recruitment.RecruitmentFixtures.DB;
+import static fr.territoires.recruitment.RecruitmentFixtures.admin;
 import static fr.territoires.recruitment.RecruitmentFixtures.company;
 import static fr.territoires.recruitment.RecruitmentFixtures.eventTypes;
 import static fr.territoires.recruitment.RecruitmentFixtures.labelled;
@@ -26,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Many needs from one CSV file: all declared with a report per row, or none and every bad line named. */
@@ -169,5 +173,56 @@ class BulkDeclarationTest {
         given().auth().oauth2(manager(territory())).contentType("text/csv").body(new byte[] {(byte) 0xC3, (byte) 0x28})
                 .when().post("/api/recruitment/needs/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
+    }
+
+    /**
+     * Each row's event takes its territory's lock (the outbox's per-key order), held until the file's
+     * transaction ends. Taken in file order, two files naming two territories in opposite orders
+     * deadlocked (PostgreSQL aborted one of them); taken in code order first, both are declared.
+     */
+    @Test
+    void twoFilesNamingTheSameTerritoriesInOppositeOrdersAreBothDeclared() throws Exception {
+        String west = labelled(newCode("bw"), BREST);
+        String north = labelled(newCode("bn"), ROUEN);
+        String inWest = registeredCompany(BREST);
+        String inNorth = registeredCompany(ROUEN);
+        int rows = 20;
+        String westFirst = alternating(inWest, inNorth, rows);
+        String northFirst = alternating(inNorth, inWest, rows);
+        String keys = "SELECT count(*) FROM outbox_event WHERE event_key IN (?, ?)";
+        long before = DB.count(keys, west, north);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                Future<String> one = pool.submit(() -> upload(westFirst));
+                Future<String> two = pool.submit(() -> upload(northFirst));
+                assertEquals("200", one.get(), "west first, round " + round);
+                assertEquals("200", two.get(), "north first, round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 3 * 2 * rows, DB.count(keys, west, north));
+    }
+
+    private static final String BREST = "29019";
+    private static final String ROUEN = "76540";
+
+    /** A file of needs of two companies, one row each in turn, the first company first. */
+    private static String alternating(String first, String second, int rows) {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < rows; i++) {
+            csv.append(i % 2 == 0 ? first : second).append(";H2913;Soudeur ").append(i).append(";1;CDI;SKILLED_WORKER;")
+                    .append(start()).append(';').append(deadline()).append(";35;;;;;;;;;\n");
+        }
+        return csv.toString();
+    }
+
+    /** The status, and the problem's detail when it is not 200. */
+    private static String upload(String csv) {
+        var response = given().auth().oauth2(admin()).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/recruitment/needs/import");
+        return response.statusCode() == 200 ? "200" : response.statusCode() + " " + response.asString();
     }
 }
