@@ -100,6 +100,22 @@ public final class Outages {
         return Optional.empty();
     }
 
+    /**
+     * Whether PostgreSQL rolled the transaction back because it ran at the same time as another: to break a
+     * deadlock (40P01) or a serialization failure (40001). Nothing of it was written; the same request may
+     * succeed when sent again. Found in the causes, like {@link #unavailable(Throwable)}.
+     */
+    public static boolean isTransactionRace(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() < MAX_EXCEPTIONS; t = t.getCause()) {
+            String state = sqlState(t);
+            if ("40P01".equals(state) || "40001".equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure means a dependency is unavailable (see {@link #unavailable(Throwable)}). */
     public static boolean isUnavailable(Throwable failure) {
         return unavailable(failure).isPresent();

@@ -175,6 +175,13 @@ public class ProblemMappers {
             return respond(Problem.of("concurrent-change", "Conflict", 409,
                     "The record was changed at the same time by someone else; read it again"), uri);
         }
+        if (Outages.isTransactionRace(e)) {
+            // PostgreSQL rolled the transaction back (deadlock, serialization failure): nothing was written.
+            LOG.warnf("Transaction rolled back by the database on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(Problem.of("concurrent-change", "Conflict", 409,
+                    "The change ran at the same time as another and was not made; send it again"), uri))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         if (Outages.unavailable(e).isPresent()) {
             return dependencyUnavailable(e, uri);
         }

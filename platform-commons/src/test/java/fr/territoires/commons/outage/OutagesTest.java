@@ -177,4 +177,15 @@ class OutagesTest {
         assertEquals("2", ProblemMappers.retryAfterSeconds(Duration.ofMillis(1500)));
         assertEquals("1", ProblemMappers.retryAfterSeconds(Duration.ZERO));
     }
+
+    @Test
+    void aDeadlockOrASerializationFailureIsARaceNotAnOutage() {
+        RuntimeException deadlock = new RuntimeException("wrapped", pg("40P01", "deadlock detected"));
+        assertTrue(Outages.isTransactionRace(deadlock));
+        assertTrue(Outages.isTransactionRace(new SQLException("could not serialize access", "40001")));
+        assertFalse(Outages.unavailable(deadlock).isPresent());
+        assertFalse(Outages.isTransactionRace(pg("23505", "duplicate key value violates unique constraint")));
+        assertFalse(Outages.isTransactionRace(new IllegalStateException("deadlock detected")), "words are not a state");
+        assertFalse(Outages.isTransactionRace(null));
+    }
 }
