@@ -44,7 +44,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -814,28 +813,9 @@ class ChaosBenchmark {
 
     /** A made-up SIRET with valid Luhn keys (SIREN and SIRET). */
     private static String siret() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String siren = withKey("7" + String.format("%07d", random.nextInt(10_000_000)));
-        return withKey(siren + String.format("%04d", random.nextInt(1, 10_000)));
+        return fr.territoires.testing.Sirets.random('7');
     }
 
-    private static String withKey(String digits) {
-        for (int key = 0; key < 10; key++) {
-            String candidate = digits + key;
-            int sum = 0;
-            for (int i = 0; i < candidate.length(); i++) {
-                int d = candidate.charAt(candidate.length() - 1 - i) - '0';
-                if (i % 2 == 1) {
-                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                }
-                sum += d;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
-    }
 
     private QuarkusService service(String name, String database, String kafka, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(new Platform.ServiceModule(name, database),

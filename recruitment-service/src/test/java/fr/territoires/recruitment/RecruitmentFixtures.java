@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Territories (sent as real territory events), companies, needs, tokens and outbox reads shared by
@@ -90,28 +89,9 @@ public final class RecruitmentFixtures {
 
     /** A made-up SIRET with valid Luhn keys (SIREN and SIRET), never La Poste's. */
     public static String siret() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String siren = withKey("8" + String.format("%07d", random.nextInt(10_000_000)));
-        return withKey(siren + String.format("%04d", random.nextInt(1, 10_000)));
+        return fr.territoires.testing.Sirets.random('8');
     }
 
-    private static String withKey(String digits) {
-        for (int key = 0; key < 10; key++) {
-            String candidate = digits + key;
-            int sum = 0;
-            for (int i = 0; i < candidate.length(); i++) {
-                int d = candidate.charAt(candidate.length() - 1 - i) - '0';
-                if (i % 2 == 1) {
-                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                }
-                sum += d;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
-    }
 
     public static String admin() {
         return TestTokens.programmeAdmin();

@@ -17,6 +17,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Territories {
 
+    /** Each territory's code with {@code cur.communes}, its perimeter's communes in force on {@code :d}. */
+    private static final String CODES_WITH_COMMUNES_IN_FORCE = """
+            SELECT t.code FROM territory t
+            JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
+                          WHERE p.territory_code = t.code AND p.effective_on <= :d
+                          ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+            """;
+
+
     /** A territory as the replica holds it on a date: its perimeter then. */
     public record Known(String code, String name, String status, boolean pilot, List<String> epcis,
             List<String> communes) {
@@ -44,11 +53,7 @@ public class Territories {
 
     /** The labelled territories whose perimeter holds the commune on that date, by code. */
     public Uni<List<String>> labelledContaining(String commune, LocalDate on) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT t.code FROM territory t
-                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
-                              WHERE p.territory_code = t.code AND p.effective_on <= :d
-                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+        return Panache.getSession().chain(s -> s.createNativeQuery(CODES_WITH_COMMUNES_IN_FORCE + """
                 WHERE t.status = 'LABELLED' AND :commune = ANY (cur.communes)
                 ORDER BY t.code""", String.class)
                 .setParameter("d", on).setParameter("commune", commune).getResultList());
@@ -62,11 +67,7 @@ public class Territories {
         if (communes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT t.code FROM territory t
-                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
-                              WHERE p.territory_code = t.code AND p.effective_on <= :d
-                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+        return Panache.getSession().chain(s -> s.createNativeQuery(CODES_WITH_COMMUNES_IN_FORCE + """
                 WHERE t.status = 'LABELLED' AND cur.communes && string_to_array(:communes, ',')
                 ORDER BY t.code""", String.class)
                 .setParameter("d", on).setParameter("communes", String.join(",", communes)).getResultList());
@@ -98,11 +99,7 @@ public class Territories {
             return Uni.createFrom().item(List.of());
         }
         // A commune's département: its first two characters, three overseas (97x), as Departements.ofCommune.
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT t.code FROM territory t
-                JOIN LATERAL (SELECT p.communes FROM territory_perimeter p
-                              WHERE p.territory_code = t.code AND p.effective_on <= :d
-                              ORDER BY p.effective_on DESC LIMIT 1) cur ON TRUE
+        return Panache.getSession().chain(s -> s.createNativeQuery(CODES_WITH_COMMUNES_IN_FORCE + """
                 WHERE EXISTS (SELECT 1 FROM unnest(cur.communes) AS c
                               WHERE CASE WHEN c LIKE '97%' THEN left(c, 3) ELSE left(c, 2) END
                                     = ANY (string_to_array(:departements, ',')))

@@ -48,17 +48,7 @@ class ConcurrentApprovalsTest {
         String territory = FundingFixtures.labelledInGrandEst();
         UUID envelope = FundingFixtures.openEnvelope("1000000.00");
         // 200 applications under review, written directly (their workflow is tested elsewhere).
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            DB.rows("""
-                    INSERT INTO application (id, territory_code, owner_siret, owner_name, owner_local_authority, title,
-                        eligible_cost, status, created_by, submitted_at)
-                    VALUES (?, ?, '55208131766522', 'Exemple Industries', false, ?, 20000, 'UNDER_REVIEW', 'test', now());
-                    INSERT INTO application_line (application_id, envelope_id, requested) VALUES (?, ?, 10000)""",
-                    id, territory, "Project " + i, id, envelope);
-        }
+        List<UUID> ids = underReview(territory, envelope, 200);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String token = admin();
