@@ -271,12 +271,65 @@ results.push(await journey("porteur", async (j, page) => {
   const after = await j.api("GET", `/api/territories/${code}/action-sheets/${id}`);
   if (after.data.status !== "IN_PROGRESS") throw new Error(`the refused change was saved: ${after.data.status}`);
   await j.check("fiche-conflit");
-  for (const title of [applicationTitle, rejectedTitle]) await prepareApplication(page, title);
+
+  // Governance: the binôme replaced whole (If-Match from the ETag read); the page shows the new binôme.
+  const governance = page.locator("form[aria-labelledby=modifier-gouvernance]");
+  const binome = page.getByTestId("binome");
+  await governance.getByLabel("Nom de l'élu").fill(`Élu ${RUN}`);
+  await governance.getByLabel("Fonction de l'élu").fill("Vice-président");
+  await governance.getByLabel("Nom du chef de projet").fill(`Chef de projet ${RUN}`);
+  await governance.getByLabel("Cofinanceurs du poste").fill("ANCT\nRégion Grand Est");
+  await governance.getByRole("button", { name: "Enregistrer la gouvernance" }).click();
+  await governance.getByText("Gouvernance enregistrée.").waitFor();
+  await binome.getByText(`Élu : Élu ${RUN}, Vice-président`).waitFor();
+  await binome.getByText("Cofinanceurs du poste : ANCT, Région Grand Est").waitFor();
+  // Changed elsewhere meanwhile: refused with the conflict message, what was typed stays, nothing saved;
+  // the current version can then be loaded into the form.
+  const governanceRead = await j.api("GET", `/api/territories/${code}/governance`);
+  await j.api("PUT", `/api/territories/${code}/governance`, { ifMatch: governanceRead.etag, body: {
+    electedOfficial: { name: `Élu ${RUN}`, role: "Président" }, projectLead: { name: `Chef de projet ${RUN}` }, projectLeadFunders: ["ANCT"] } });
+  await governance.getByLabel("Nom de l'industriel").fill(`Industrielle ${RUN}`);
+  await governance.getByRole("button", { name: "Enregistrer la gouvernance" }).click();
+  await governance.getByText(/Quelqu'un d'autre a modifié cet enregistrement/).waitFor();
+  if ((await governance.getByLabel("Nom de l'industriel").inputValue()) !== `Industrielle ${RUN}`) throw new Error("the typed industrialist was lost");
+  if ((await j.api("GET", `/api/territories/${code}/governance`)).data.industrialist?.name) throw new Error("the refused governance was saved");
+  await j.check("gouvernance-conflit");
+  await governance.getByRole("button", { name: /Recharger la version actuelle/ }).click();
+  await binome.getByText(`Élu : Élu ${RUN}, Président`).waitFor();
+  if ((await governance.getByLabel("Fonction de l'élu").inputValue()) !== "Président") throw new Error("the form was not filled from the current version");
+
+  // Industrial sites: a new one appears in the table; its availability changes (PUT with If-Match).
+  const siteName = `Zone des Forges ${RUN}`;
+  const site = page.locator("form[aria-labelledby=nouveau-site]");
+  await site.getByLabel("Nom du site").fill(siteName);
+  await site.getByLabel("Commune (code INSEE)").fill("54430");
+  await site.getByLabel("Surface (ha)").fill("8,5");
+  await site.getByLabel("Voie ferrée").check();
+  await site.getByRole("button", { name: "Ajouter le site" }).click();
+  await site.getByText("Site ajouté.").waitFor();
+  const siteRow = () => page.getByRole("table", { name: /Sites du territoire/ }).getByRole("row").filter({ hasText: siteName });
+  await siteRow().getByRole("cell", { name: "8,5 ha" }).waitFor();
+  await siteRow().getByLabel(/Disponibilité de/).selectOption("UNDER_STUDY");
+  await siteRow().getByRole("button", { name: "Enregistrer" }).click();
+  await siteRow().getByRole("cell", { name: "À l'étude", exact: true }).waitFor();
+  await j.check("sites");
+
+  // The territory's recruitment: the companies' needs (one declared by ConsoleJourneysIT) and the indicators.
+  await page.getByRole("table", { name: /Besoins de recrutement des entreprises du territoire/ }).getByRole("cell", { name: /Soudeur \(parcours\)/ }).first().waitFor();
+  await page.getByRole("table", { name: /Indicateurs de recrutement du territoire/ }).waitFor();
+  await j.check("recrutement");
+
+  // The first application names the action sheet and the company's need it answers.
+  await prepareApplication(page, applicationTitle, { sheet: sheetTitle, need: /Soudeur \(parcours\)/ });
+  const linkedRow = page.getByRole("table", { name: /Dossiers du territoire/ }).getByRole("row").filter({ hasText: applicationTitle });
+  await linkedRow.getByRole("cell", { name: sheetTitle, exact: true }).waitFor();
+  await linkedRow.getByRole("cell", { name: /Soudeur \(parcours\)/ }).waitFor();
+  await prepareApplication(page, rejectedTitle);
   await j.check("dossier-depose");
 }));
 
 /** The project lead prepares an application on the Region's envelope, then submits it. */
-async function prepareApplication(page, applicationTitle) {
+async function prepareApplication(page, applicationTitle, links = {}) {
   const form = page.locator("form[aria-labelledby=nouveau-dossier]");
   await form.getByLabel("Intitulé du projet").fill(applicationTitle);
   await form.getByLabel("SIRET du porteur").fill("24540060100002");
@@ -288,6 +341,8 @@ async function prepareApplication(page, applicationTitle) {
   const value = await envelope.locator("option", { hasText: "Région Grand Est" }).first().getAttribute("value");
   await envelope.selectOption(value);
   await form.getByLabel("Montant demandé (ligne 1, €)").fill("60 000");
+  if (links.sheet) await form.getByLabel("Fiche action du projet (facultatif)").selectOption({ label: links.sheet });
+  if (links.need) await form.getByLabel(links.need).first().check();
   await form.getByRole("button", { name: "Enregistrer le dossier" }).click();
   await form.getByText(/Dossier enregistré en brouillon/).waitFor();
   const row = page.getByRole("row").filter({ hasText: applicationTitle });
