@@ -72,6 +72,8 @@ describe("replaces and patches", () => {
     const fetch = answering(200, "{}");
     await call("/api/funding/envelopes/e/ceiling", { method: "PUT", command: true, body: { ceiling: 1, reason: "r" } });
     expect((fetch.mock.calls[0][1]!.headers as Record<string, string>)["If-Match"]).toBeUndefined();
+    await call("/api/territories/ti-1/governance", { method: "PUT", firstWrite: true, body: {} });
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it("carry the ETag of the version read", async () => {

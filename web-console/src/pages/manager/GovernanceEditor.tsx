@@ -33,7 +33,10 @@ export function GovernanceEditor({ code }: { code: string }) {
     e.preventDefault();
     if (!form) return;
     await s.run(async () => {
-      const answer = await call<Governance>(path, { method: "PUT", ifMatch: record.etag, body: governanceUpdate(form, g) });
+      const answer = await call<Governance>(path, {
+        // A governance never set has no ETag: the first write creates it, every later one names its version.
+        method: "PUT", ifMatch: record.etag, firstWrite: !record.etag, body: governanceUpdate(form, g),
+      });
       record.set(answer.data, answer.etag);
     }, "Gouvernance enregistrée.");
   };
@@ -88,7 +91,7 @@ export function GovernanceEditor({ code }: { code: string }) {
               </div>
             </div>
           </fieldset>
-          <Button type="submit" disabled={s.busy || !record.etag}>{s.busy ? "Enregistrement…" : "Enregistrer la gouvernance"}</Button>
+          <Button type="submit" disabled={s.busy}>{s.busy ? "Enregistrement…" : "Enregistrer la gouvernance"}</Button>
         </form>
       )}
     </section>
