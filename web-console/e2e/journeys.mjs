@@ -381,6 +381,28 @@ results.push(await journey("region", async (j, page) => {
   await decided(rejectedTitle).getByRole("cell", { name: "Projet hors du périmètre de l'enveloppe" }).waitFor();
   if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was reloaded");
   await j.check("decisions");
+  // Payments on the approved application's commitment: an advance, then part of the rest released;
+  // the commitment's table shows what was paid, what is left to pay, and the lower commitment.
+  const payments = page.locator("section[aria-labelledby=paiements]");
+  const approvedOption = await payments.locator("option", { hasText: applicationTitle }).getAttribute("value");
+  await payments.getByLabel("Dossier approuvé").selectOption(approvedOption);
+  const commitment = payments.getByRole("table", { name: /Engagements du dossier/ });
+  const euros = (amount) => new RegExp(`^${amount}\\s000,00\\s€$`);
+  await commitment.getByRole("cell", { name: euros(50) }).first().waitFor();
+  const pay = payments.getByRole("form", { name: "Enregistrer un paiement" });
+  await pay.getByLabel("Montant payé (€)").fill("10 000");
+  await pay.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await pay.getByText("Paiement enregistré.").waitFor();
+  await commitment.getByRole("cell", { name: euros(10) }).waitFor();
+  await commitment.getByRole("cell", { name: euros(40) }).waitFor();
+  const release = payments.getByRole("form", { name: "Dégager des crédits" });
+  await release.getByLabel("Montant dégagé (€)").fill("5000");
+  await release.getByLabel("Motif du dégagement").fill("Dépenses éligibles revues à la baisse");
+  await release.getByRole("button", { name: "Dégager" }).click();
+  await release.getByText(/Dégagement enregistré/).waitFor();
+  await commitment.getByRole("cell", { name: euros(45) }).waitFor();
+  await commitment.getByRole("cell", { name: euros(35) }).waitFor();
+  await j.check("paiements");
   // The report's accessible table (its caption names it), beside its chart.
   await page.getByRole("table", { name: "Financements par priorité" }).waitFor();
   await j.check("rapports");
@@ -398,6 +420,13 @@ results.push(await journey("entreprise", async (j, page) => {
   await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
   await page.getByRole("heading", { name: "Déclarer un besoin" }).waitFor();
   await j.check("entreprise");
+  // The company record, replaced whole with If-Match from its ETag: the list shows the new name.
+  const record = page.getByRole("form", { name: /Fiche de l'établissement/ }).first();
+  await record.getByLabel("Raison sociale").fill(`(demo) Métallerie de Pompey ${RUN}`);
+  await record.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await record.getByText("Fiche entreprise enregistrée.").waitFor();
+  await page.locator("main ul li").filter({ hasText: `Métallerie de Pompey ${RUN} — SIRET` }).waitFor();
+  await j.check("fiche-entreprise");
   const form = page.locator("form[aria-labelledby=declarer]");
   const siret = await page.waitForFunction(() => {
     const m = document.querySelector("main ul li")?.textContent?.match(/SIRET (\d{14})/);
@@ -493,6 +522,42 @@ results.push(await journey("administration", async (j, page) => {
   if ((await report.locator("tbody tr").count()) !== rows.length) throw new Error("the report does not give one row per line");
   await report.getByRole("cell", { name: code }).first().waitFor();
   await j.check("liste-nationale-rapport");
+
+  // A territory created, then labelled: its status badge changes (PUT with If-Match from its ETag).
+  const territoryCode = `ti-e2e-${RUN}`;
+  const created = page.locator("form[aria-labelledby=nouveau-territoire]");
+  await created.getByLabel("Code (id_ti)").fill(territoryCode);
+  await created.getByLabel("Nom du territoire").fill(`Territoire d'essai ${RUN}`);
+  await created.getByRole("button", { name: "Créer le territoire" }).click();
+  await created.getByText(`Territoire ${territoryCode} créé.`).waitFor();
+  const territoryStatus = page.getByTestId("statut-territoire");
+  await territoryStatus.getByTestId("statut-actuel").filter({ hasText: "Candidat" }).waitFor();
+  await territoryStatus.getByLabel("Nouveau statut").selectOption("LABELLED");
+  await territoryStatus.getByLabel("Motif (facultatif)").fill("Labellisé par le comité national");
+  await territoryStatus.getByRole("button", { name: "Changer le statut" }).click();
+  await territoryStatus.getByTestId("statut-actuel").filter({ hasText: "Labellisé" }).waitFor();
+  if ((await j.api("GET", `/api/territories/${territoryCode}`)).data.status !== "LABELLED") throw new Error("the status shown is not the registry's");
+  await j.check("territoire-statut");
+
+  // An envelope opened, then its ceiling raised and the envelope frozen: its row shows both.
+  const envelopeName = `Enveloppe essai ${RUN}`;
+  const opening = page.locator("form[aria-labelledby=nouvelle-enveloppe]");
+  await opening.getByLabel("Nom", { exact: true }).fill(envelopeName);
+  await opening.getByLabel("Plafond (€)").fill("100000");
+  await opening.getByRole("button", { name: "Ouvrir l'enveloppe" }).click();
+  await opening.getByText("Enveloppe ouverte.").waitFor();
+  const envelopeRow = () => page.getByRole("table", { name: /Enveloppes et leurs soldes/ }).getByRole("row").filter({ hasText: envelopeName });
+  await envelopeRow().getByRole("button", { name: /Modifier/ }).click();
+  const editor = page.getByRole("region", { name: `Modifier l'enveloppe ${envelopeName}` });
+  await editor.getByLabel("Nouveau plafond (€)").fill("150 000");
+  await editor.getByLabel("Motif du changement de plafond").fill("Abondement en loi de finances");
+  await editor.getByRole("button", { name: "Changer le plafond" }).click();
+  await envelopeRow().getByRole("cell", { name: /^150\s000,00\s€$/ }).first().waitFor();
+  await editor.getByLabel("Nouveau statut de l'enveloppe").selectOption("FROZEN");
+  await editor.getByLabel("Motif du changement de statut").fill("Gel dans l'attente du comité");
+  await editor.getByRole("button", { name: "Changer le statut" }).click();
+  await envelopeRow().getByRole("cell", { name: "Gelée", exact: true }).waitFor();
+  await j.check("enveloppe-modifiee");
 }));
 
 // Silent renewal: the realm gives the console short-lived access tokens (ConsoleJourneysIT sets it);
