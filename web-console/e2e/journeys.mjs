@@ -304,7 +304,9 @@ results.push(await journey("porteur", async (j, page) => {
   await site.getByLabel("Nom du site").fill(siteName);
   await site.getByLabel("Commune (code INSEE)").fill("54430");
   await site.getByLabel("Surface (ha)").fill("8,5");
-  await site.getByLabel("Voie ferrée").check();
+  // DSFR draws the box on the label, which takes the click, as it does a user's.
+  await site.locator("label", { hasText: "Voie ferrée" }).click();
+  if (!(await site.getByLabel("Voie ferrée").isChecked())) throw new Error("the service was not ticked");
   await site.getByRole("button", { name: "Ajouter le site" }).click();
   await site.getByText("Site ajouté.").waitFor();
   const siteRow = () => page.getByRole("table", { name: /Sites du territoire/ }).getByRole("row").filter({ hasText: siteName });
@@ -342,7 +344,10 @@ async function prepareApplication(page, applicationTitle, links = {}) {
   await envelope.selectOption(value);
   await form.getByLabel("Montant demandé (ligne 1, €)").fill("60 000");
   if (links.sheet) await form.getByLabel("Fiche action du projet (facultatif)").selectOption({ label: links.sheet });
-  if (links.need) await form.getByLabel(links.need).first().check();
+  if (links.need) {
+    await form.locator("label", { hasText: links.need }).first().click();
+    if (!(await form.getByLabel(links.need).first().isChecked())) throw new Error("the need was not ticked");
+  }
   await form.getByRole("button", { name: "Enregistrer le dossier" }).click();
   await form.getByText(/Dossier enregistré en brouillon/).waitFor();
   const row = page.getByRole("row").filter({ hasText: applicationTitle });
