@@ -271,12 +271,67 @@ results.push(await journey("porteur", async (j, page) => {
   const after = await j.api("GET", `/api/territories/${code}/action-sheets/${id}`);
   if (after.data.status !== "IN_PROGRESS") throw new Error(`the refused change was saved: ${after.data.status}`);
   await j.check("fiche-conflit");
-  for (const title of [applicationTitle, rejectedTitle]) await prepareApplication(page, title);
+
+  // Governance: the binôme replaced whole (If-Match from the ETag read); the page shows the new binôme.
+  const governance = page.locator("form[aria-labelledby=modifier-gouvernance]");
+  const binome = page.getByTestId("binome");
+  await governance.getByLabel("Nom de l'élu").fill(`Élu ${RUN}`);
+  await governance.getByLabel("Fonction de l'élu").fill("Vice-président");
+  await governance.getByLabel("Nom du chef de projet").fill(`Chef de projet ${RUN}`);
+  await governance.getByLabel("Cofinanceurs du poste").fill("ANCT\nRégion Grand Est");
+  await governance.getByRole("button", { name: "Enregistrer la gouvernance" }).click();
+  await governance.getByText("Gouvernance enregistrée.").waitFor();
+  await binome.getByText(`Élu : Élu ${RUN}, Vice-président`).waitFor();
+  await binome.getByText("Cofinanceurs du poste : ANCT, Région Grand Est").waitFor();
+  // Changed elsewhere meanwhile: refused with the conflict message, what was typed stays, nothing saved;
+  // the current version can then be loaded into the form.
+  const governanceRead = await j.api("GET", `/api/territories/${code}/governance`);
+  await j.api("PUT", `/api/territories/${code}/governance`, { ifMatch: governanceRead.etag, body: {
+    electedOfficial: { name: `Élu ${RUN}`, role: "Président" }, projectLead: { name: `Chef de projet ${RUN}` }, projectLeadFunders: ["ANCT"] } });
+  await governance.getByLabel("Nom de l'industriel").fill(`Industrielle ${RUN}`);
+  await governance.getByRole("button", { name: "Enregistrer la gouvernance" }).click();
+  await governance.getByText(/Quelqu'un d'autre a modifié cet enregistrement/).waitFor();
+  if ((await governance.getByLabel("Nom de l'industriel").inputValue()) !== `Industrielle ${RUN}`) throw new Error("the typed industrialist was lost");
+  if ((await j.api("GET", `/api/territories/${code}/governance`)).data.industrialist?.name) throw new Error("the refused governance was saved");
+  await j.check("gouvernance-conflit");
+  await governance.getByRole("button", { name: /Recharger la version actuelle/ }).click();
+  await binome.getByText(`Élu : Élu ${RUN}, Président`).waitFor();
+  if ((await governance.getByLabel("Fonction de l'élu").inputValue()) !== "Président") throw new Error("the form was not filled from the current version");
+
+  // Industrial sites: a new one appears in the table; its availability changes (PUT with If-Match).
+  const siteName = `Zone des Forges ${RUN}`;
+  const site = page.locator("form[aria-labelledby=nouveau-site]");
+  await site.getByLabel("Nom du site").fill(siteName);
+  await site.getByLabel("Commune (code INSEE)").fill("54430");
+  await site.getByLabel("Surface (ha)").fill("8,5");
+  // DSFR draws the box on the label, which takes the click, as it does a user's.
+  await site.locator("label", { hasText: "Voie ferrée" }).click();
+  if (!(await site.getByLabel("Voie ferrée").isChecked())) throw new Error("the service was not ticked");
+  await site.getByRole("button", { name: "Ajouter le site" }).click();
+  await site.getByText("Site ajouté.").waitFor();
+  const siteRow = () => page.getByRole("table", { name: /Sites du territoire/ }).getByRole("row").filter({ hasText: siteName });
+  await siteRow().getByRole("cell", { name: "8,5 ha" }).waitFor();
+  await siteRow().getByLabel(/Disponibilité de/).selectOption("UNDER_STUDY");
+  await siteRow().getByRole("button", { name: "Enregistrer" }).click();
+  await siteRow().getByRole("cell", { name: "À l'étude", exact: true }).waitFor();
+  await j.check("sites");
+
+  // The territory's recruitment: the companies' needs (one declared by ConsoleJourneysIT) and the indicators.
+  await page.getByRole("table", { name: /Besoins de recrutement des entreprises du territoire/ }).getByRole("cell", { name: /Soudeur \(parcours\)/ }).first().waitFor();
+  await page.getByRole("table", { name: /Indicateurs de recrutement du territoire/ }).waitFor();
+  await j.check("recrutement");
+
+  // The first application names the action sheet and the company's need it answers.
+  await prepareApplication(page, applicationTitle, { sheet: sheetTitle, need: /Soudeur \(parcours\)/ });
+  const linkedRow = page.getByRole("table", { name: /Dossiers du territoire/ }).getByRole("row").filter({ hasText: applicationTitle });
+  await linkedRow.getByRole("cell", { name: sheetTitle, exact: true }).waitFor();
+  await linkedRow.getByRole("cell", { name: /Soudeur \(parcours\)/ }).waitFor();
+  await prepareApplication(page, rejectedTitle);
   await j.check("dossier-depose");
 }));
 
 /** The project lead prepares an application on the Region's envelope, then submits it. */
-async function prepareApplication(page, applicationTitle) {
+async function prepareApplication(page, applicationTitle, links = {}) {
   const form = page.locator("form[aria-labelledby=nouveau-dossier]");
   await form.getByLabel("Intitulé du projet").fill(applicationTitle);
   await form.getByLabel("SIRET du porteur").fill("24540060100002");
@@ -288,6 +343,11 @@ async function prepareApplication(page, applicationTitle) {
   const value = await envelope.locator("option", { hasText: "Région Grand Est" }).first().getAttribute("value");
   await envelope.selectOption(value);
   await form.getByLabel("Montant demandé (ligne 1, €)").fill("60 000");
+  if (links.sheet) await form.getByLabel("Fiche action du projet (facultatif)").selectOption({ label: links.sheet });
+  if (links.need) {
+    await form.locator("label", { hasText: links.need }).first().click();
+    if (!(await form.getByLabel(links.need).first().isChecked())) throw new Error("the need was not ticked");
+  }
   await form.getByRole("button", { name: "Enregistrer le dossier" }).click();
   await form.getByText(/Dossier enregistré en brouillon/).waitFor();
   const row = page.getByRole("row").filter({ hasText: applicationTitle });
@@ -326,6 +386,28 @@ results.push(await journey("region", async (j, page) => {
   await decided(rejectedTitle).getByRole("cell", { name: "Projet hors du périmètre de l'enveloppe" }).waitFor();
   if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was reloaded");
   await j.check("decisions");
+  // Payments on the approved application's commitment: an advance, then part of the rest released;
+  // the commitment's table shows what was paid, what is left to pay, and the lower commitment.
+  const payments = page.locator("section[aria-labelledby=paiements]");
+  const approvedOption = await payments.locator("option", { hasText: applicationTitle }).getAttribute("value");
+  await payments.getByLabel("Dossier approuvé").selectOption(approvedOption);
+  const commitment = payments.getByRole("table", { name: /Engagements du dossier/ });
+  const euros = (amount) => new RegExp(`^${amount}\\s000,00\\s€$`);
+  await commitment.getByRole("cell", { name: euros(50) }).first().waitFor();
+  const pay = payments.getByRole("form", { name: "Enregistrer un paiement" });
+  await pay.getByLabel("Montant payé (€)").fill("10 000");
+  await pay.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await pay.getByText("Paiement enregistré.").waitFor();
+  await commitment.getByRole("cell", { name: euros(10) }).waitFor();
+  await commitment.getByRole("cell", { name: euros(40) }).waitFor();
+  const release = payments.getByRole("form", { name: "Dégager des crédits" });
+  await release.getByLabel("Montant dégagé (€)").fill("5000");
+  await release.getByLabel("Motif du dégagement").fill("Dépenses éligibles revues à la baisse");
+  await release.getByRole("button", { name: "Dégager" }).click();
+  await release.getByText(/Dégagement enregistré/).waitFor();
+  await commitment.getByRole("cell", { name: euros(45) }).waitFor();
+  await commitment.getByRole("cell", { name: euros(35) }).waitFor();
+  await j.check("paiements");
   // The report's accessible table (its caption names it), beside its chart.
   await page.getByRole("table", { name: "Financements par priorité" }).waitFor();
   await j.check("rapports");
@@ -343,6 +425,13 @@ results.push(await journey("entreprise", async (j, page) => {
   await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
   await page.getByRole("heading", { name: "Déclarer un besoin" }).waitFor();
   await j.check("entreprise");
+  // The company record, replaced whole with If-Match from its ETag: the list shows the new name.
+  const record = page.getByRole("form", { name: /Fiche de l'établissement/ }).first();
+  await record.getByLabel("Raison sociale").fill(`(demo) Métallerie de Pompey ${RUN}`);
+  await record.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await record.getByText("Fiche entreprise enregistrée.").waitFor();
+  await page.locator("main ul li").filter({ hasText: `Métallerie de Pompey ${RUN} — SIRET` }).waitFor();
+  await j.check("fiche-entreprise");
   const form = page.locator("form[aria-labelledby=declarer]");
   const siret = await page.waitForFunction(() => {
     const m = document.querySelector("main ul li")?.textContent?.match(/SIRET (\d{14})/);
@@ -438,6 +527,42 @@ results.push(await journey("administration", async (j, page) => {
   if ((await report.locator("tbody tr").count()) !== rows.length) throw new Error("the report does not give one row per line");
   await report.getByRole("cell", { name: code }).first().waitFor();
   await j.check("liste-nationale-rapport");
+
+  // A territory created, then labelled: its status badge changes (PUT with If-Match from its ETag).
+  const territoryCode = `ti-e2e-${RUN}`;
+  const created = page.locator("form[aria-labelledby=nouveau-territoire]");
+  await created.getByLabel("Code (id_ti)").fill(territoryCode);
+  await created.getByLabel("Nom du territoire").fill(`Territoire d'essai ${RUN}`);
+  await created.getByRole("button", { name: "Créer le territoire" }).click();
+  await created.getByText(`Territoire ${territoryCode} créé.`).waitFor();
+  const territoryStatus = page.getByTestId("statut-territoire");
+  await territoryStatus.getByTestId("statut-actuel").filter({ hasText: "Candidat" }).waitFor();
+  await territoryStatus.getByLabel("Nouveau statut").selectOption("LABELLED");
+  await territoryStatus.getByLabel("Motif (facultatif)").fill("Labellisé par le comité national");
+  await territoryStatus.getByRole("button", { name: "Changer le statut" }).click();
+  await territoryStatus.getByTestId("statut-actuel").filter({ hasText: "Labellisé" }).waitFor();
+  if ((await j.api("GET", `/api/territories/${territoryCode}`)).data.status !== "LABELLED") throw new Error("the status shown is not the registry's");
+  await j.check("territoire-statut");
+
+  // An envelope opened, then its ceiling raised and the envelope frozen: its row shows both.
+  const envelopeName = `Enveloppe essai ${RUN}`;
+  const opening = page.locator("form[aria-labelledby=nouvelle-enveloppe]");
+  await opening.getByLabel("Nom", { exact: true }).fill(envelopeName);
+  await opening.getByLabel("Plafond (€)").fill("100000");
+  await opening.getByRole("button", { name: "Ouvrir l'enveloppe" }).click();
+  await opening.getByText("Enveloppe ouverte.").waitFor();
+  const envelopeRow = () => page.getByRole("table", { name: /Enveloppes et leurs soldes/ }).getByRole("row").filter({ hasText: envelopeName });
+  await envelopeRow().getByRole("button", { name: /Modifier/ }).click();
+  const editor = page.getByRole("region", { name: `Modifier l'enveloppe ${envelopeName}` });
+  await editor.getByLabel("Nouveau plafond (€)").fill("150 000");
+  await editor.getByLabel("Motif du changement de plafond").fill("Abondement en loi de finances");
+  await editor.getByRole("button", { name: "Changer le plafond" }).click();
+  await envelopeRow().getByRole("cell", { name: /^150\s000,00\s€$/ }).first().waitFor();
+  await editor.getByLabel("Nouveau statut de l'enveloppe").selectOption("FROZEN");
+  await editor.getByLabel("Motif du changement de statut").fill("Gel dans l'attente du comité");
+  await editor.getByRole("button", { name: "Changer le statut" }).click();
+  await envelopeRow().getByRole("cell", { name: "Gelée", exact: true }).waitFor();
+  await j.check("enveloppe-modifiee");
 }));
 
 // Silent renewal: the realm gives the console short-lived access tokens (ConsoleJourneysIT sets it);

@@ -68,6 +68,14 @@ describe("replaces and patches", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it("but a command the API takes without If-Match (an envelope's ceiling) is sent when said so, with none", async () => {
+    const fetch = answering(200, "{}");
+    await call("/api/funding/envelopes/e/ceiling", { method: "PUT", command: true, body: { ceiling: 1, reason: "r" } });
+    expect((fetch.mock.calls[0][1]!.headers as Record<string, string>)["If-Match"]).toBeUndefined();
+    await call("/api/territories/ti-1/governance", { method: "PUT", firstWrite: true, body: {} });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it("carry the ETag of the version read", async () => {
     const fetch = answering(200, "{}");
     await call("/api/x", { method: "PUT", body: { a: 1 }, ifMatch: etagOf(7) });

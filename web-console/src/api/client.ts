@@ -12,6 +12,16 @@ export interface CallOptions {
   body?: unknown;
   /** The ETag read with the record: sent as If-Match so a concurrent change is refused (412). */
   ifMatch?: string;
+  /**
+   * A PUT that is a command on a record, not a replace of it, where the API takes no If-Match (an
+   * envelope's ceiling or status: the service checks the change against the amounts it holds).
+   */
+  command?: boolean;
+  /**
+   * The first write of a record that has no version yet: its read gave no ETag (a territory's
+   * governance never set), and the service creates it without If-Match.
+   */
+  firstWrite?: boolean;
   /** Money-moving actions: the same key for retries of the same intent, so it commits once. */
   idempotencyKey?: string;
   /** What the answer may be, when not JSON (the outlines are application/geo+json). */
@@ -31,7 +41,7 @@ export interface Answer<T> {
 export async function call<T>(path: string, options: CallOptions = {}): Promise<Answer<T>> {
   const method = (options.method ?? "GET").toUpperCase();
   // A replace or a patch always names the version it was made from (DESIGN.md §5): never sent without.
-  if ((method === "PUT" || method === "PATCH") && !options.ifMatch) {
+  if ((method === "PUT" || method === "PATCH") && !options.ifMatch && !options.command && !options.firstWrite) {
     throw new Error(`${method} ${path} without If-Match: pass the ETag read with the record`);
   }
   const headers: Record<string, string> = { Accept: `${options.accept ?? "application/json"}, application/problem+json` };

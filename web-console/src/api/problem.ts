@@ -40,6 +40,22 @@ export function fieldErrors(problem: Problem): Record<string, string> {
   return out;
 }
 
+/**
+ * The messages of a list field and of its items ("recruitmentNeeds", "recruitmentNeeds[1]",
+ * "services[0]"): one sentence for the group of checkboxes that stands for the list; undefined when none.
+ */
+export function errorsUnder(errors: Record<string, string>, field: string): string | undefined {
+  const messages = Object.entries(errors)
+    .filter(([k]) => k === field || k.startsWith(`${field}[`) || k.startsWith(`${field}.`))
+    .map(([k, m]) => {
+      if (k === field) return m;
+      const rest = k.slice(field.length);
+      const item = /^\[(\d+)\](.*)$/.exec(rest);
+      return `${item ? `n° ${Number(item[1]) + 1}${item[2]}` : rest.slice(1)} : ${m}`;
+    });
+  return messages.length ? messages.join(" ; ") : undefined;
+}
+
 /** The services already name the client's field ("name", "lines[1].amount"); a bare body error is "body". */
 export function normaliseField(field: string): string {
   return field.trim();

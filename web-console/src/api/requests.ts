@@ -34,3 +34,23 @@ export function needRequest(need: object): NeedRequest {
 export function sheetRequest(sheet: object): ActionSheetRequest {
   return pick(sheet, SHEET_FIELDS) as ActionSheetRequest;
 }
+
+export type SiteRequest = Schemas["SiteRequest"];
+export type CompanyRequest = Schemas["CompanyRequest"];
+export type GovernanceUpdate = Schemas["GovernanceUpdate"];
+
+const SITE_FIELDS = ["name", "commune", "areaHectares", "status", "brownfield", "services", "description",
+] as const satisfies readonly (keyof SiteRequest)[];
+
+const COMPANY_FIELDS = ["siret", "name", "nafCode", "commune", "sizeBand", "territory",
+] as const satisfies readonly (keyof CompanyRequest)[];
+
+/** An industrial site as its replace (PUT /api/territories/{code}/sites/{id}) takes it. */
+export function siteRequest(site: object): SiteRequest {
+  return pick(site, SITE_FIELDS) as SiteRequest;
+}
+
+/** A company record as its replace (PUT /api/recruitment/companies/{siret}) takes it. */
+export function companyRequest(company: object): CompanyRequest {
+  return pick(company, COMPANY_FIELDS) as CompanyRequest;
+}

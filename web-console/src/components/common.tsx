@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useCallback, useEffect, useState, type DependencyList } from "react";
-import { get } from "../api/client";
+import { call, get } from "../api/client";
 import { ApiError, summary } from "../api/problem";
 
 /** A read of the API, redone when deps change; `reload` reads it again. */
@@ -70,4 +70,30 @@ export function totalOf(data: unknown): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * One record read with its ETag, for a whole-record replace: the replace sends that ETag as If-Match,
+ * so a change made elsewhere since this read is refused (412) instead of overwritten.
+ */
+export function useRecord<T>(path: string | undefined) {
+  const [record, setRecord] = useState<{ data: T; etag?: string }>();
+  const [error, setError] = useState<unknown>(undefined);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    const controller = new AbortController();
+    setError(undefined);
+    call<T>(path, { signal: controller.signal }).then(
+      (a) => setRecord({ data: a.data, etag: a.etag }),
+      (e) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+    return () => controller.abort();
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  /** The record as a replace answered it (its body and new ETag): no second read needed. */
+  const set = useCallback((data: T, etag?: string) => setRecord({ data, etag }), []);
+  return { data: record?.data, etag: record?.etag, error, reload, set };
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { ApiError } from "../api/problem";
+import { ApiError, errorsUnder } from "../api/problem";
 import { newIdempotencyKey } from "../api/client";
 
 /**
@@ -28,9 +28,19 @@ export function useSubmission() {
       setBusy(false);
     }
   };
+  /** Forgets the last outcome (before the form is filled again from a fresh read). */
+  const reset = () => {
+    setError(undefined);
+    setDone(undefined);
+  };
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
   /** Props of a DSFR Input/Select for a field the API may name. */
   const state = (field: string) =>
     fieldErrors[field] ? { state: "error" as const, stateRelatedMessage: fieldErrors[field] } : {};
-  return { busy, error, done, run, fieldErrors, state };
+  /** Props of a DSFR Checkbox group (a fieldset) standing for a list field and its items. */
+  const groupState = (field: string) => {
+    const message = errorsUnder(fieldErrors, field);
+    return message ? { state: "error" as const, stateRelatedMessage: message } : {};
+  };
+  return { busy, error, done, run, reset, fieldErrors, state, groupState };
 }

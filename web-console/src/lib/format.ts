@@ -84,5 +84,63 @@ export const SHEET_STATUSES: Record<string, string> = {
 
 export const COMMITTEES: Record<string, string> = {
   LOCAL_PROJECT: "Comité de projet",
-  REGIONAL: "Comité régional",
+  REGIONAL_STEERING: "Comité régional de pilotage",
 };
+
+/** What serves an industrial site (SiteRequest.services). */
+export const SITE_SERVICES: Record<string, string> = {
+  RAIL: "Voie ferrée",
+  WATER: "Eau industrielle",
+  POWER: "Électricité",
+  GAS: "Gaz",
+  FIBRE: "Fibre optique",
+  MOTORWAY: "Autoroute",
+  PORT: "Port",
+};
+
+export const TERRITORY_STATUSES: Record<string, string> = {
+  CANDIDATE: "Candidat",
+  LABELLED: "Labellisé",
+  LEFT: "Sorti",
+};
+
+export const ENVELOPE_STATUSES: Record<string, string> = {
+  OPEN: "Ouverte",
+  FROZEN: "Gelée",
+  CLOSED: "Clôturée",
+};
+
+export const PAYMENT_KINDS: Record<string, string> = {
+  ADVANCE: "Avance",
+  INSTALMENT: "Acompte",
+  BALANCE: "Solde",
+  REVERSAL: "Reversement",
+};
+
+export const COMMITMENT_STATUSES: Record<string, string> = {
+  ACTIVE: "En cours",
+  SETTLED: "Soldé",
+  CANCELLED: "Annulé",
+};
+
+export const NEED_STATUSES: Record<string, string> = {
+  OPEN: "Ouvert",
+  PARTIALLY_FILLED: "Pourvu en partie",
+  FILLED: "Pourvu",
+  CANCELLED: "Annulé",
+  EXPIRED: "Expiré",
+};
+
+export const SIZE_BANDS: Record<string, string> = {
+  MICRO: "Microentreprise",
+  SMALL: "Petite entreprise",
+  MEDIUM: "Moyenne entreprise",
+  INTERMEDIATE: "Entreprise de taille intermédiaire",
+  LARGE: "Grande entreprise",
+};
+
+/** 0.25 → "25 %"; shares the services give as fractions of 1. */
+export function formatShare(share: number | null | undefined): string {
+  if (share === undefined || share === null || !Number.isFinite(share)) return "—";
+  return `${(share * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
+}

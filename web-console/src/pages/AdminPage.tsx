@@ -9,10 +9,14 @@ import { CsvUpload } from "../components/CsvUpload";
 import { useSubmission } from "../components/forms";
 import { PRIORITIES, formatDate } from "../lib/format";
 import { Report } from "./OfficerPage";
+import { EnvelopesAdmin } from "./admin/EnvelopesAdmin";
+import { TerritoriesAdmin } from "./admin/TerritoriesAdmin";
 
 const FUNDERS = { STATE_ANCT: "État (ANCT)", REGION: "Région", BPIFRANCE: "Bpifrance", BANQUE_DES_TERRITOIRES: "Banque des Territoires", EU_FEDER: "Union européenne (FEDER)", ADEME: "ADEME", OTHER: "Autre" };
 
 export function AdminPage() {
+  // The envelope just opened is looked up in the list below, ready to be changed.
+  const [opened, setOpened] = useState({ name: "", count: 0 });
   useEffect(() => {
     document.title = "Administration du programme — Territoires d'industrie";
   }, []);
@@ -25,7 +29,9 @@ export function AdminPage() {
           hint="Format de la liste nationale publiée ; tout ou rien : une ligne refusée refuse le fichier."
           columns={[["inseeCom", "Commune"], ["idTi", "Territoire"], ["outcome", "Résultat"], ["reason", "Motif"]]} />
       </section>
-      <NewEnvelope />
+      <TerritoriesAdmin />
+      <NewEnvelope onOpened={(name) => setOpened((o) => ({ name, count: o.count + 1 }))} />
+      <EnvelopesAdmin search={opened.name} changes={opened.count} />
       <LedgerCheck />
       <DeadLetters service="funding" />
       <DeadLetters service="recruitment" />
@@ -34,16 +40,17 @@ export function AdminPage() {
   );
 }
 
-function NewEnvelope() {
+function NewEnvelope({ onOpened }: { onOpened: (name: string) => void }) {
   const [form, setForm] = useState({ funder: "STATE_ANCT", region: "", name: "", priority: "RECRUIT", scope: "NATIONAL", scopeRegion: "", firstYear: "2024", lastYear: "2027", ceiling: "" });
   const s = useSubmission();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await s.run((key) => call("/api/funding/envelopes", {
+    const ok = await s.run((key) => call("/api/funding/envelopes", {
       method: "POST", idempotencyKey: key,
       body: { ...form, region: form.region || null, scopeRegion: form.scopeRegion || null, firstYear: Number(form.firstYear), lastYear: Number(form.lastYear), ceiling: form.ceiling.replace(",", ".") },
     }), "Enveloppe ouverte.");
+    if (ok) onOpened(form.name.trim());
   };
   return (
     <form onSubmit={submit} className="fr-mb-4w" aria-labelledby="nouvelle-enveloppe">
@@ -51,7 +58,7 @@ function NewEnvelope() {
       <ErrorAlert error={s.error} title="L'enveloppe n'a pas été ouverte" />
       {s.done && <Alert severity="success" small description={s.done} className="fr-mb-2w" />}
       <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6"><Input label="Nom" {...s.state("name")} nativeInputProps={{ value: form.name, onChange: set("name") }} /></div>
+        <div className="fr-col-12 fr-col-md-6"><Input label="Nom" {...s.state("name")} nativeInputProps={{ name: "envelopeName", value: form.name, onChange: set("name") }} /></div>
         <div className="fr-col-12 fr-col-md-6">
           <Select label="Financeur" {...s.state("funder")} nativeSelectProps={{ value: form.funder, onChange: set("funder") }}>
             {Object.entries(FUNDERS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading, itemsOf, useApi } from "../components/common";
 import { CsvUpload } from "../components/CsvUpload";
 import { useSubmission } from "../components/forms";
 import { STATUSES, formatDate, label } from "../lib/format";
+import { CompanyRecord } from "./company/CompanyRecord";
 
 export interface Need {
   id: string; siret: string; companyName?: string; romeCode: string; jobTitle: string; headcount: number; filledCount: number;
@@ -50,6 +51,10 @@ export function CompanyPage() {
       <h1>Mon entreprise</h1>
       <ErrorAlert error={companies.error} />
       <ul>{itemsOf<Company>(companies.data).map((c) => <li key={c.siret}>{c.name} — SIRET {c.siret}</li>)}</ul>
+      <section className="fr-mb-4w" aria-labelledby="fiche">
+        <h2 id="fiche">Ma fiche entreprise</h2>
+        {itemsOf<Company>(companies.data).map((c) => <CompanyRecord key={c.siret} siret={c.siret} onSaved={companies.reload} />)}
+      </section>
       <section className="fr-mb-4w">
         <h2>Mes besoins de recrutement</h2>
         <ErrorAlert error={needs.error} />

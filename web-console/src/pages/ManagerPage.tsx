@@ -1,6 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
@@ -12,6 +13,9 @@ import { ErrorAlert, Loading, itemsOf, useApi } from "../components/common";
 import { useSubmission } from "../components/forms";
 import { PRIORITIES, SHEET_STATUSES, STATUSES, formatEuros, label } from "../lib/format";
 import { parseEuros, requestedOf, totalRequested, type PlanLine } from "../lib/plan";
+import { GovernanceEditor } from "./manager/GovernanceEditor";
+import { SitesManager } from "./manager/SitesManager";
+import { TerritoryNeeds, linkableNeeds, type TerritoryNeed } from "./manager/TerritoryRecruitment";
 
 interface PriorityFigures { priority: string; label?: string; approvedApplications: number; committed: number; paid: number }
 interface Dashboard {
@@ -23,7 +27,8 @@ interface Dashboard {
 }
 export type Sheet = Pick<ActionSheetContract, "id" | "title" | "priority" | "status" | "owner" | "plannedBudget" | "version">
   & Partial<Pick<ActionSheetContract, "description" | "startsOn" | "endsOn" | "indicators">>;
-export type Application = Pick<ApplicationContract, "id" | "territory" | "title" | "status" | "requested" | "approved" | "owner" | "decisionReason" | "version"> & {
+export type Application = Pick<ApplicationContract, "id" | "territory" | "title" | "status" | "requested" | "approved" | "owner" | "decisionReason" | "version">
+  & Partial<Pick<ApplicationContract, "actionSheetId" | "recruitmentNeeds">> & {
   plan: { envelopeId: string; envelopeName?: string; requested: number; approved?: number | null }[];
 };
 export type Envelope = Pick<EnvelopeContract, "id" | "name" | "funder" | "priority" | "status"> & { available?: number; region?: string | null };
@@ -31,6 +36,9 @@ export type Envelope = Pick<EnvelopeContract, "id" | "name" | "funder" | "priori
 export function ManagerPage() {
   const { code = "" } = useParams();
   const dashboard = useApi<Dashboard>(`/api/territories/${encodeURIComponent(code)}/dashboard`);
+  // Read once for the page: the application form links an action sheet and needs from these lists.
+  const sheets = useApi<unknown>(`/api/territories/${encodeURIComponent(code)}/action-sheets?size=100`);
+  const needs = useApi<unknown>(`/api/recruitment/needs?territory=${encodeURIComponent(code)}&size=100`);
   useEffect(() => {
     document.title = `Tableau de bord ${code} — Territoires d'industrie`;
   }, [code]);
@@ -40,8 +48,11 @@ export function ManagerPage() {
       <ErrorAlert error={dashboard.error} title="Le tableau de bord n'a pas pu être lu" />
       {dashboard.loading && <Loading what="Chargement du tableau de bord" />}
       {dashboard.data && <DashboardView d={dashboard.data} />}
-      <ActionSheets code={code} />
-      <Applications code={code} />
+      <GovernanceEditor code={code} />
+      <ActionSheets code={code} list={sheets} />
+      <SitesManager code={code} />
+      <TerritoryNeeds code={code} needs={itemsOf<TerritoryNeed>(needs.data)} error={needs.error} loading={needs.loading} />
+      <Applications code={code} sheets={itemsOf<Sheet>(sheets.data)} needs={itemsOf<TerritoryNeed>(needs.data)} />
     </>
   );
 }
@@ -97,8 +108,7 @@ function Figures({ value }: { value: unknown }) {
   );
 }
 
-function ActionSheets({ code }: { code: string }) {
-  const list = useApi<unknown>(`/api/territories/${encodeURIComponent(code)}/action-sheets?size=100`);
+function ActionSheets({ code, list }: { code: string; list: ReturnType<typeof useApi<unknown>> }) {
   const sheets = itemsOf<Sheet>(list.data);
   const [form, setForm] = useState({ title: "", priority: "RECRUIT", owner: "", plannedBudget: "" });
   const submission = useSubmission();
@@ -173,13 +183,18 @@ function SheetRow({ code, sheet, onChange }: { code: string; sheet: Sheet; onCha
   );
 }
 
-function Applications({ code }: { code: string }) {
+function Applications({ code, sheets, needs }: { code: string; sheets: Sheet[]; needs: TerritoryNeed[] }) {
   const list = useApi<unknown>(`/api/funding/applications?territory=${encodeURIComponent(code)}&size=50`);
   const envelopes = useApi<unknown>(`/api/funding/envelopes?status=OPEN&size=100`);
   const apps = itemsOf<Application>(list.data);
   const envs = itemsOf<Envelope>(envelopes.data);
   const [form, setForm] = useState({ title: "", siret: "", ownerName: "", eligibleCost: "", jobsCreated: "0", jobsKept: "0" });
   const [lines, setLines] = useState<PlanLine[]>([{ envelopeId: "", amount: "" }]);
+  const [sheetId, setSheetId] = useState("");
+  const [linked, setLinked] = useState<string[]>([]);
+  const open = linkableNeeds(needs);
+  const sheetTitle = (id: number | null | undefined) => (id == null ? "—" : sheets.find((x) => x.id === id)?.title ?? `n° ${id}`);
+  const needTitle = (id: string) => needs.find((n) => n.id === id)?.jobTitle ?? id;
   const create = useSubmission();
   const submitStep = useSubmission();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -198,11 +213,15 @@ function Applications({ code }: { code: string }) {
         plan: requestedOf(lines),
         jobsCreated: Number(form.jobsCreated) || 0,
         jobsKept: Number(form.jobsKept) || 0,
+        ...(sheetId ? { actionSheetId: Number(sheetId) } : {}),
+        ...(linked.length ? { recruitmentNeeds: linked } : {}),
       },
     }), "Dossier enregistré en brouillon : déposez-le quand il est complet.");
     if (ok) {
       setForm({ title: "", siret: "", ownerName: "", eligibleCost: "", jobsCreated: "0", jobsKept: "0" });
       setLines([{ envelopeId: "", amount: "" }]);
+      setSheetId("");
+      setLinked([]);
       list.reload();
     }
   };
@@ -222,11 +241,12 @@ function Applications({ code }: { code: string }) {
       <div className="fr-table">
         <table>
           <caption>Dossiers du territoire ({apps.length})</caption>
-          <thead><tr><th scope="col">Projet</th><th scope="col">Statut</th><th scope="col">Demandé</th><th scope="col">Accordé</th><th scope="col">Action</th></tr></thead>
+          <thead><tr><th scope="col">Projet</th><th scope="col">Statut</th><th scope="col">Demandé</th><th scope="col">Accordé</th><th scope="col">Fiche action</th><th scope="col">Besoins liés</th><th scope="col">Action</th></tr></thead>
           <tbody>
             {apps.map((a) => (
               <tr key={a.id}>
                 <td>{a.title}</td><td>{label(STATUSES, a.status)}</td><td>{formatEuros(a.requested)}</td><td>{formatEuros(a.approved)}</td>
+                <td>{sheetTitle(a.actionSheetId)}</td><td>{(a.recruitmentNeeds ?? []).map(needTitle).join(", ") || "—"}</td>
                 <td>{a.status === "DRAFT" ? <Button size="small" onClick={() => void submit(a)} disabled={submitStep.busy}>Déposer</Button> : a.decisionReason ?? ""}</td>
               </tr>
             ))}
@@ -255,6 +275,19 @@ function Applications({ code }: { code: string }) {
             <Input label="Emplois maintenus" {...create.state("jobsKept")} nativeInputProps={{ name: "jobsKept", type: "number", min: 0, value: form.jobsKept, onChange: set("jobsKept") }} />
           </div>
         </div>
+        <Select label="Fiche action du projet (facultatif)" {...create.state("actionSheetId")}
+          nativeSelectProps={{ name: "actionSheetId", value: sheetId, onChange: (e) => setSheetId(e.target.value) }}>
+          <option value="">Aucune</option>
+          {sheets.filter((x) => x.status !== "ABANDONED").map((x) => <option key={x.id} value={String(x.id)}>{x.title}</option>)}
+        </Select>
+        {open.length > 0 ? (
+          <Checkbox legend="Besoins de recrutement auxquels le projet répond (facultatif)" {...create.groupState("recruitmentNeeds")}
+            options={open.map((n) => ({
+              label: `${n.jobTitle} — ${n.companyName ?? n.siret ?? ""} (${n.openPositions} poste(s) ouvert(s))`,
+              nativeInputProps: { name: "recruitmentNeeds", value: n.id, checked: linked.includes(n.id),
+                onChange: () => setLinked(linked.includes(n.id) ? linked.filter((x) => x !== n.id) : [...linked, n.id]) },
+            }))} />
+        ) : <p className="fr-hint-text">Aucun besoin de recrutement ouvert sur le territoire à lier au projet.</p>}
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Plan de cofinancement</legend>
           {lines.map((line, i) => (

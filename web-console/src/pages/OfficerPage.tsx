@@ -13,6 +13,7 @@ import { regionName } from "../lib/regions";
 import { searchOf } from "../lib/territories";
 import { Link } from "react-router-dom";
 import type { Application, Envelope } from "./ManagerPage";
+import { Commitments } from "./officer/Commitments";
 
 interface Group { key: string; label: string; approvedApplications: number; committed: number; paid: number }
 interface Summary { groups: Group[]; total: { committed: number; paid: number; approvedApplications: number } }
@@ -37,6 +38,7 @@ export function OfficerPage() {
       )}
       <ToReview changes={changes} onChange={changed} />
       <Decided changes={changes} />
+      <Commitments changes={changes} onChange={changed} />
       <Envelopes changes={changes} />
       {region && <Report region={region} by="PRIORITY" title="Financements par priorité" changes={changes} />}
       {region && <Report region={region} by="FUNDER" title="Financements par financeur" changes={changes} />}

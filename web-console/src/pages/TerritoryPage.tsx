@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { query } from "../api/client";
 import { ErrorAlert, Loading, isNotFound, itemsOf, useApi } from "../components/common";
-import { COMMITTEES, SITE_STATUSES, STATUSES, formatDate, label } from "../lib/format";
+import { COMMITTEES, SITE_SERVICES, SITE_STATUSES, STATUSES, formatDate, label } from "../lib/format";
 
 interface Named { code: string; name: string }
 interface Profile {
@@ -173,7 +173,7 @@ function Sites({ base }: { base: string }) {
                 <td>{s.areaHectares != null ? `${String(s.areaHectares).replace(".", ",")} ha` : "—"}</td>
                 <td>{label(SITE_STATUSES, s.status)}</td>
                 <td>{s.brownfield ? "Oui" : "Non"}</td>
-                <td>{s.services.join(", ") || "—"}</td>
+                <td>{s.services.map((x) => label(SITE_SERVICES, x)).join(", ") || "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -170,7 +170,7 @@ class ConsoleJourneysIT {
 
     /**
      * What the journeys find: the programme's phase-2 territories (the map's outlines are theirs), the project lead's territory (its code read from /api/me, never assumed)
-     * with a site, an open regional envelope, and the demo company registered there.
+     * with a site, an open regional envelope, and the demo company registered there with one recruitment need.
      */
     private static void prepareData(String gateway) throws java.io.IOException {
         String admin = KeycloakTokens.user("admin.programme");
@@ -200,6 +200,13 @@ class ConsoleJourneysIT {
                         "commune", "54430", "sizeBand", "SMALL"))
                 .post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
+        // A need of that company, for the project lead to see among its territory's and to link to an application.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        given().baseUri(gateway).auth().oauth2(company).contentType("application/json")
+                .body(Map.of("siret", "99999000500012", "romeCode", "H2913", "jobTitle", "Soudeur (parcours)", "headcount", 2,
+                        "contractType", "CDI", "qualificationLevel", "SKILLED_WORKER", "startDate", today.plusDays(10).toString(),
+                        "deadline", today.plusDays(90).toString(), "hoursPerWeek", 35))
+                .post("/api/recruitment/needs").then().statusCode(201);
     }
 
 }
