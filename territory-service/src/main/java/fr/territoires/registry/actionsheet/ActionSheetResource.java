@@ -79,9 +79,8 @@ public class ActionSheetResource {
     @GET
     @Operation(summary = "A territory's action sheets (fiches actions)",
             description = "Any signed-in user. In creation order; filters priority (RECRUIT, INNOVATE, ATTRACT, SIMPLIFY) "
-                    + "and status (IDEA, IN_PROGRESS, DONE, ABANDONED).")
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (weak, "
-            + "the registry's revision); revalidate with it every time (Cache-Control: private, no-cache)")
+                    + "and status (IDEA, IN_PROGRESS, DONE, ABANDONED). ETag (weak: the registry's revision) with "
+                    + "Cache-Control: private, no-cache; If-None-Match with the current ETag answers 304 Not Modified.")
     public Uni<RestResponse<Page<ActionSheetView>>> list(@PathParam("code") String code, @BeanParam PagingParams paging,
             @QueryParam("priority") String priority, @QueryParam("status") String status,
             @HeaderParam("If-None-Match") String ifNoneMatch) {

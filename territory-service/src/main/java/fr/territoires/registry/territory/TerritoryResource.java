@@ -135,9 +135,9 @@ public class TerritoryResource {
     @Operation(summary = "List and search territories (public, open data)",
             description = "In code order; page from 0, size 1-100. Filters, all optional: phase (2019-2022, 2023-2027), "
                     + "status, region (INSEE code), departement, priority (territories with an action sheet of that "
-                    + "priority that is not abandoned: RECRUIT, INNOVATE, ATTRACT, SIMPLIFY), q (part of the name or code).")
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (weak, "
-            + "the registry's revision and the day); revalidate with it every time (Cache-Control: public, no-cache)")
+                    + "priority that is not abandoned: RECRUIT, INNOVATE, ATTRACT, SIMPLIFY), q (part of the name or code). "
+                    + "ETag (weak: the registry's revision and the day) with Cache-Control: public, no-cache; "
+                    + "If-None-Match with the current ETag answers 304 Not Modified, without a body.")
     public Uni<RestResponse<Page<TerritorySummary>>> list(@BeanParam PagingParams paging, @QueryParam("phase") String phase,
             @QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("departement") String departement, @QueryParam("priority") String priority,
