@@ -127,7 +127,7 @@ envelopes() { # count → ids, one per line
   for i in $(seq 1 "$1"); do
     curl -fsS -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' "$funding/api/funding/envelopes" \
       -d "{\"funder\":\"STATE_ANCT\",\"name\":\"Banc d'essai $(date +%s%N)\",\"priority\":\"INNOVATE\",\"scope\":\"NATIONAL\",\"firstYear\":2024,\"lastYear\":2035,\"ceiling\":1000000000}" \
-      | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' | head -n 1
+      | grep -oE '"id":"[0-9a-f-]{36}"' | head -n 1 | cut -d '"' -f 4
   done
 }
 under_review() { # envelope ids file, count → application ids file (round robin on the envelopes)
@@ -191,6 +191,7 @@ start_time() { # port → seconds, from "started in N s"
   mapfile -d '' cmd < "/proc/$pid/cmdline"
   mapfile -d '' envs < "/proc/$pid/environ"
   local log="$work/start-$1.log" started="" i
+  : > "$log"
   (cd "/proc/$pid/cwd" && exec env -i "${envs[@]}" QUARKUS_HTTP_PORT="$(free_port)" TI_GATEWAY_MANAGEMENT_PORT="$(free_port)" \
      TI_DEMO_DATA=false TI_OFFICIAL_LISTS=false "${cmd[@]}" > "$log" 2>&1) &
   local second=$!
