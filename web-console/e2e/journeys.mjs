@@ -298,6 +298,28 @@ results.push(await journey("porteur", async (j, page) => {
   await binome.getByText(`Élu : Élu ${RUN}, Président`).waitFor();
   if ((await governance.getByLabel("Fonction de l'élu").inputValue()) !== "Président") throw new Error("the form was not filled from the current version");
 
+  // Committee meetings: without a date the API's message shows next to the field and what was typed
+  // stays; recorded, the meeting and its decisions appear in the table. The contract's documents are
+  // listed, recorded by the region (no form for the territory's manager).
+  const meeting = page.locator("form[aria-labelledby=nouvelle-reunion]");
+  const decision = `Fiche « Plateforme de formation ${RUN} » validée`;
+  await meeting.getByLabel("Lieu (facultatif)").fill(`Pompey ${RUN}`);
+  await meeting.getByLabel("Décisions").fill(`${decision}\nBudget adopté`);
+  await meeting.getByRole("button", { name: "Enregistrer la réunion" }).click();
+  await meeting.locator(".fr-input-group--error input[name=heldOn]").waitFor();
+  if ((await meeting.getByLabel("Lieu (facultatif)").inputValue()) !== `Pompey ${RUN}`) throw new Error("the typed place was lost");
+  await meeting.getByLabel("Date de la réunion").fill("2025-03-10");
+  await meeting.getByRole("button", { name: "Enregistrer la réunion" }).click();
+  await meeting.getByText("Réunion enregistrée.").waitFor();
+  const meetingRow = page.getByRole("table", { name: /Réunions des comités/ }).getByRole("row").filter({ hasText: `Pompey ${RUN}` });
+  await meetingRow.getByRole("cell", { name: "10/03/2025", exact: true }).waitFor();
+  await meetingRow.getByRole("cell", { name: "Comité de projet local", exact: true }).waitFor();
+  await meetingRow.getByText(decision).waitFor();
+  if (!(await j.api("GET", `/api/territories/${code}/governance`)).data.meetings.some((m) => m.place === `Pompey ${RUN}`)) throw new Error("the meeting was not recorded");
+  await page.getByRole("table", { name: /Documents du contrat/ }).waitFor();
+  if (await page.locator("form[aria-labelledby=nouveau-document]").count()) throw new Error("the manager is offered the contract form");
+  await j.check("gouvernance-reunion");
+
   // Industrial sites: a new one appears in the table; its availability changes (PUT with If-Match).
   const siteName = `Zone des Forges ${RUN}`;
   const site = page.locator("form[aria-labelledby=nouveau-site]");
@@ -416,6 +438,26 @@ results.push(await journey("region", async (j, page) => {
   await page.waitForURL(/\/territoires\?region=44/);
   await page.getByRole("link", { name: "Val de Lorraine" }).first().waitFor();
   await j.check("territoires-region");
+  // The contract's documents are the Region's to record (the territory's manager only reads them): on
+  // the territory's governance, one signed document, refused without signatories (message next to the
+  // field, what was typed kept), then recorded and listed. Its kind is the next in the contract's
+  // order the form proposes; signed on the last document's date (never before it, never in the future).
+  const territory = decodeURIComponent((await page.getByRole("link", { name: "Val de Lorraine" }).first().getAttribute("href")).split("/").pop());
+  const signed = (await j.api("GET", `/api/territories/${territory}/governance`)).data.contract ?? [];
+  await page.goto(`${BASE}/espace/territoire/${encodeURIComponent(territory)}`);
+  const contract = page.locator("form[aria-labelledby=nouveau-document]");
+  const documentTitle = `Document signé ${RUN}`;
+  await contract.getByLabel("Titre du document").fill(documentTitle);
+  await contract.getByLabel("Signé le").fill(signed.length ? signed[signed.length - 1].signedOn : "2024-01-15");
+  await contract.getByRole("button", { name: "Enregistrer le document" }).click();
+  await contract.locator(".fr-input-group--error textarea[name=signatories]").waitFor();
+  if ((await contract.getByLabel("Titre du document").inputValue()) !== documentTitle) throw new Error("the typed title was lost");
+  await contract.getByLabel("Signataires").fill(`Préfète de région\nPrésident ${RUN}`);
+  await contract.getByRole("button", { name: "Enregistrer le document" }).click();
+  await contract.getByText("Document du contrat enregistré.").waitFor();
+  const documentRow = page.getByRole("table", { name: /Documents du contrat/ }).getByRole("row").filter({ hasText: documentTitle });
+  await documentRow.getByRole("cell", { name: `Préfète de région, Président ${RUN}`, exact: true }).waitFor();
+  await j.check("contrat");
 }));
 
 // The company: declares a recruitment need, changes it (and meets a change made elsewhere), marks it

@@ -54,3 +54,8 @@ export function siteRequest(site: object): SiteRequest {
 export function companyRequest(company: object): CompanyRequest {
   return pick(company, COMPANY_FIELDS) as CompanyRequest;
 }
+
+export type NewMeeting = Schemas["NewMeeting"];
+export type NewContractDocument = Schemas["NewContractDocument"];
+export type Meeting = Schemas["Meeting"];
+export type ContractDocument = Schemas["Document"];

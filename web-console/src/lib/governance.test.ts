@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { governanceForm, governanceUpdate, linesOf } from "./governance";
+import { contractRequest, emptyContractForm, emptyMeetingForm, governanceForm, governanceUpdate, linesOf, meetingRequest, nextContractKind } from "./governance";
 import { errorsUnder } from "../api/problem";
 import { companyRequest, siteRequest } from "../api/requests";
 import { linkableNeeds, type TerritoryNeed } from "../pages/manager/TerritoryRecruitment";
@@ -68,5 +68,29 @@ describe("needs an application may name", () => {
   it("are those still open, at least in part", () => {
     const need = (id: string, status: string) => ({ id, status, jobTitle: id, romeCode: "H2913", headcount: 1, openPositions: 1, contractType: "CDI" }) as TerritoryNeed;
     expect(linkableNeeds([need("a", "OPEN"), need("b", "FILLED"), need("c", "PARTIALLY_FILLED"), need("d", "CANCELLED")]).map((n) => n.id)).toEqual(["a", "c"]);
+  });
+});
+
+describe("committee meetings and contract documents", () => {
+  it("send a meeting's optional texts only when typed, one decision per line", () => {
+    expect(meetingRequest({ committee: "LOCAL_PROJECT", heldOn: "2025-03-10", place: " Pompey ", chairedBy: "", decisions: "Fiche 3 validée\n\n  Budget 2025 adopté \n" }))
+      .toEqual({ committee: "LOCAL_PROJECT", heldOn: "2025-03-10", place: "Pompey", decisions: ["Fiche 3 validée", "Budget 2025 adopté"] });
+  });
+
+  it("leave out an empty date and no decisions (a meeting to come), for the API to judge", () => {
+    expect(meetingRequest(emptyMeetingForm())).toEqual({ committee: "LOCAL_PROJECT" });
+  });
+
+  it("send a contract document with its signatories one per line, optional fields absent when empty", () => {
+    expect(contractRequest({ ...emptyContractForm(), kind: "CONTRAT", title: " Contrat TI ", signedOn: "2024-06-01", signatories: "Préfet\n\n Président de région " }))
+      .toEqual({ kind: "CONTRAT", title: "Contrat TI", signedOn: "2024-06-01", signatories: ["Préfet", "Président de région"] });
+    expect(contractRequest({ kind: "AVENANT", title: "Avenant 1", reference: "AV-1", signedOn: "2025-01-02", endsOn: "2027-12-31", signatories: "Préfet", summary: " x " }))
+      .toEqual({ kind: "AVENANT", title: "Avenant 1", reference: "AV-1", signedOn: "2025-01-02", endsOn: "2027-12-31", signatories: ["Préfet"], summary: "x" });
+  });
+
+  it("propose the next kind in the contract's order", () => {
+    expect(nextContractKind([])).toBe("PROTOCOLE_ACCORD");
+    expect(nextContractKind([{ kind: "PROTOCOLE_ACCORD" }])).toBe("CONTRAT");
+    expect(nextContractKind([{ kind: "PROTOCOLE_ACCORD" }, { kind: "CONTRAT" }, { kind: "AVENANT" }])).toBe("AVENANT");
   });
 });

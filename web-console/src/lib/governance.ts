@@ -1,4 +1,6 @@
-import type { GovernanceUpdate } from "../api/requests";
+import type { GovernanceUpdate, NewContractDocument, NewMeeting } from "../api/requests";
+
+export type { NewContractDocument, NewMeeting };
 
 /** The governance form as typed: the binôme, the project lead, and the lead's funders one per line. */
 export interface GovernanceForm {
@@ -60,4 +62,62 @@ export function governanceUpdate(form: GovernanceForm, read?: GovernanceRead): G
   }
   out.projectLeadFunders = linesOf(form.funders);
   return out as GovernanceUpdate;
+}
+
+
+export const COMMITTEES: Record<string, string> = {
+  LOCAL_PROJECT: "Comité de projet local",
+  REGIONAL_STEERING: "Comité de pilotage régional",
+};
+
+export const CONTRACT_KINDS: Record<string, string> = {
+  PROTOCOLE_ACCORD: "Protocole d'accord",
+  CONTRAT: "Contrat",
+  AVENANT: "Avenant",
+};
+
+/** The meeting form as typed: decisions one per line. */
+export interface MeetingForm { committee: string; heldOn: string; place: string; chairedBy: string; decisions: string }
+
+export const emptyMeetingForm = (): MeetingForm => ({ committee: "LOCAL_PROJECT", heldOn: "", place: "", chairedBy: "", decisions: "" });
+
+/**
+ * The body of POST /api/territories/{code}/governance/meetings: optional texts left empty are absent,
+ * one decision per non-blank line (none for a meeting still to come); the date sent as typed, for the
+ * API to name it when missing or wrong.
+ */
+export function meetingRequest(form: MeetingForm): NewMeeting {
+  const out: Record<string, unknown> = { committee: form.committee };
+  if (form.heldOn) out.heldOn = form.heldOn;
+  if (form.place.trim()) out.place = form.place.trim();
+  if (form.chairedBy.trim()) out.chairedBy = form.chairedBy.trim();
+  const decisions = linesOf(form.decisions);
+  if (decisions.length) out.decisions = decisions;
+  return out as unknown as NewMeeting;
+}
+
+/** The contract document form as typed: signatories one per line. */
+export interface ContractForm { kind: string; title: string; reference: string; signedOn: string; endsOn: string; signatories: string; summary: string }
+
+export const emptyContractForm = (): ContractForm => ({ kind: "PROTOCOLE_ACCORD", title: "", reference: "", signedOn: "", endsOn: "", signatories: "", summary: "" });
+
+/** The kind the next document must be, in the contract's order: a protocol, one contract, then amendments. */
+export function nextContractKind(documents: { kind?: string | null }[]): string {
+  const kinds = documents.map((d) => d.kind);
+  if (kinds.includes("CONTRAT")) return "AVENANT";
+  if (kinds.includes("PROTOCOLE_ACCORD")) return "CONTRAT";
+  return "PROTOCOLE_ACCORD";
+}
+
+/**
+ * The body of POST /api/territories/{code}/governance/contract: the title sent as typed (the API names
+ * a blank one), optional fields absent when empty, one signatory per non-blank line.
+ */
+export function contractRequest(form: ContractForm): NewContractDocument {
+  const out: Record<string, unknown> = { kind: form.kind, title: form.title.trim(), signatories: linesOf(form.signatories) };
+  if (form.reference.trim()) out.reference = form.reference.trim();
+  if (form.signedOn) out.signedOn = form.signedOn;
+  if (form.endsOn) out.endsOn = form.endsOn;
+  if (form.summary.trim()) out.summary = form.summary.trim();
+  return out as unknown as NewContractDocument;
 }

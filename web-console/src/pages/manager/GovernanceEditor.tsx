@@ -7,9 +7,11 @@ import { ApiError } from "../../api/problem";
 import { ErrorAlert, Loading, useRecord } from "../../components/common";
 import { useSubmission } from "../../components/forms";
 import { formatDate } from "../../lib/format";
+import { ContractDocuments, Meetings } from "./GovernanceRecords";
+import type { ContractDocument, Meeting } from "../../api/requests";
 import { governanceForm, governanceUpdate, type GovernanceForm, type GovernanceRead } from "../../lib/governance";
 
-type Governance = GovernanceRead & { version?: number };
+type Governance = GovernanceRead & { version?: number; meetings?: Meeting[] | null; contract?: ContractDocument[] | null };
 
 function person(name?: string | null, ...more: (string | null | undefined)[]): string {
   return name ? [name, ...more].filter(Boolean).join(", ") : "Non désigné";
@@ -17,7 +19,8 @@ function person(name?: string | null, ...more: (string | null | undefined)[]): s
 
 /**
  * The territory's binôme and project lead: read with its ETag, replaced whole with If-Match (a change
- * made elsewhere since gives the conflict message and keeps what was typed).
+ * made elsewhere since gives the conflict message and keeps what was typed). Below, the committee
+ * meetings and the contract's documents the same read gives, each with its own form (a POST).
  */
 export function GovernanceEditor({ code }: { code: string }) {
   const path = `/api/territories/${encodeURIComponent(code)}/governance`;
@@ -94,6 +97,8 @@ export function GovernanceEditor({ code }: { code: string }) {
           <Button type="submit" disabled={s.busy}>{s.busy ? "Enregistrement…" : "Enregistrer la gouvernance"}</Button>
         </form>
       )}
+      {g && <Meetings code={code} read={g.meetings ?? []} />}
+      {g && <ContractDocuments code={code} read={g.contract ?? []} />}
     </section>
   );
 }
