@@ -174,15 +174,15 @@ ledger=$(curl -fsS -H "Authorization: Bearer $admin_token" "$funding/api/funding
 export_s=$(curl -fsS -o "$work/export.csv" -w '%{time_total}' -H "Authorization: Bearer $admin_token" "$gw/api/territories/export" || echo "-")
 export_rows=$(($(wc -l < "$work/export.csv" 2>/dev/null || echo 1) - 1))
 
+port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1; }
 rss() { # MB of the process listening on a port
-  local pid; pid=$(ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1)
+  local pid; pid=$(port_pid "$1")
   [ -n "$pid" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status" || echo "-"
 }
 rss_line="territory $(rss "${TI_TERRITORY_PORT:-8081}") MB, funding $(rss "${TI_FUNDING_PORT:-8082}") MB, recruitment $(rss "${TI_RECRUITMENT_PORT:-8083}") MB, gateway $(rss "${TI_GATEWAY_PORT:-8080}") MB"
 
 # --- Start time: a second instance of each service, launched exactly as the running one (its command line, its
 # environment, its directory, read from /proc), on a free port, without loading data; the time its own log gives.
-port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
 start_time() { # port → seconds, from "started in N s"
   local pid; pid=$(port_pid "$1")

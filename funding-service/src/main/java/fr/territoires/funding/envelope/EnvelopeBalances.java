@@ -70,14 +70,7 @@ public class EnvelopeBalances {
 
     /** Reads without locking (reports, events after a change). */
     public Uni<EnvelopeState> read(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + " FROM envelope WHERE id = :id",
-                Object[].class).setParameter("id", id).getSingleResultOrNull())
-                .map(row -> {
-                    if (row == null) {
-                        throw ProblemException.notFound("Envelope " + id);
-                    }
-                    return state(row);
-                });
+        return read(List.of(id)).map(l -> l.get(0));
     }
 
     public Uni<Void> addCommitted(UUID id, BigDecimal delta) {

@@ -52,13 +52,8 @@ class ConcurrentApprovalsTest {
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String token = admin();
-        List<CompletableFuture<HttpResponse<String>>> calls = ids.stream().map(id -> http.sendAsync(HttpRequest
-                .newBuilder(URI.create(applications + id.toString() + "/decision"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "load-" + id)
-                .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVED\"}")).build(),
-                HttpResponse.BodyHandlers.ofString())).toList();
+        List<CompletableFuture<HttpResponse<String>>> calls = ids.stream().map(id -> send(http, token,
+                applications + id.toString() + "/decision", "{\"decision\":\"APPROVED\"}", "load-" + id)).toList();
         Map<Integer, Long> byStatus = calls.stream().map(CompletableFuture::join)
                 .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
 

@@ -75,6 +75,14 @@ public final class Outages {
 
     /** What is away, when the failure means a dependency is unavailable; empty for any other failure. */
     public static Optional<String> unavailable(Throwable failure) {
+        return firstInChain(failure, Outages::unavailableItself);
+    }
+
+    /**
+     * The first finding in the failure, its causes and their suppressed exceptions (Mutiny's
+     * CompositeException keeps its further causes there), breadth first, with a guard against cycles.
+     */
+    private static <T> Optional<T> firstInChain(Throwable failure, java.util.function.Function<Throwable, Optional<T>> find) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> next = new ArrayDeque<>();
         if (failure != null) {
@@ -85,14 +93,13 @@ public final class Outages {
             if (!seen.add(t)) {
                 continue;
             }
-            Optional<String> found = unavailableItself(t);
+            Optional<T> found = find.apply(t);
             if (found.isPresent()) {
                 return found;
             }
             if (t.getCause() != null) {
                 next.add(t.getCause());
             }
-            // Mutiny's CompositeException keeps its further causes as suppressed exceptions.
             for (Throwable suppressed : t.getSuppressed()) {
                 next.add(suppressed);
             }
@@ -106,14 +113,8 @@ public final class Outages {
      * succeed when sent again. Found in the causes, like {@link #unavailable(Throwable)}.
      */
     public static boolean isTransactionRace(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t) && seen.size() < MAX_EXCEPTIONS; t = t.getCause()) {
-            String state = sqlState(t);
-            if ("40P01".equals(state) || "40001".equals(state)) {
-                return true;
-            }
-        }
-        return false;
+        return firstInChain(failure, t -> Optional.ofNullable(sqlState(t))
+                .filter(state -> state.equals("40P01") || state.equals("40001"))).isPresent();
     }
 
     /** Whether the failure means a dependency is unavailable (see {@link #unavailable(Throwable)}). */

@@ -1,7 +1,10 @@
 package fr.territoires.commons.readcache;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * HTTP validators for cached reads (RFC 9110 §8.8.3, §13.1.2): a weak ETag made of the data's revision and
@@ -47,5 +50,19 @@ public final class Freshness {
             }
         }
         return false;
+    }
+
+    /**
+     * 304 without computing anything when If-None-Match names {@code tag}; otherwise 200 with what {@code body}
+     * gives. Both carry the tag and {@code cacheControl}.
+     */
+    public static <T> Uni<RestResponse<T>> respond(EntityTag tag, String ifNoneMatch, String cacheControl,
+            Supplier<Uni<T>> body) {
+        if (matches(ifNoneMatch, tag)) {
+            return Uni.createFrom().item(RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                    .tag(tag).header("Cache-Control", cacheControl).build());
+        }
+        return body.get().map(entity -> RestResponse.ResponseBuilder.ok(entity).tag(tag)
+                .header("Cache-Control", cacheControl).build());
     }
 }

@@ -4,7 +4,6 @@ import fr.territoires.commons.paging.PageRequest;
 import fr.territoires.commons.readcache.Freshness;
 import fr.territoires.commons.readcache.ReadCache;
 import fr.territoires.commons.readcache.ReadRevision;
-import jakarta.ws.rs.core.EntityTag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import fr.territoires.commons.access.CallerScope;
@@ -86,16 +85,9 @@ public class ActionSheetResource {
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ListKey key = new ListKey(code, EnumParam.parse("priority", priority, ActionSheet.Priority.class),
                 EnumParam.parse("status", status, ActionSheet.Status.class), paging.request());
-        return revision.current().chain(rev -> {
-            EntityTag tag = Freshness.tag(rev);
-            if (Freshness.matches(ifNoneMatch, tag)) {
-                return Uni.createFrom().item(RestResponse.ResponseBuilder.<Page<ActionSheetView>>create(
-                        RestResponse.Status.NOT_MODIFIED).tag(tag).header("Cache-Control", Freshness.PRIVATE).build());
-            }
-            return lists.get(key, rev, () -> sheets.list(code, key.priority(), key.status(), key.page())
-                    .map(p -> p.map(ActionSheetView::of)))
-                    .map(p -> RestResponse.ResponseBuilder.ok(p).tag(tag).header("Cache-Control", Freshness.PRIVATE).build());
-        });
+        return revision.current().chain(rev -> Freshness.respond(Freshness.tag(rev), ifNoneMatch, Freshness.PRIVATE,
+                () -> lists.get(key, rev, () -> sheets.list(code, key.priority(), key.status(), key.page())
+                        .map(p -> p.map(ActionSheetView::of)))));
     }
 
     @GET

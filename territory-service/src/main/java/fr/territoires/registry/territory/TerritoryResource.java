@@ -145,16 +145,9 @@ public class TerritoryResource {
         TerritorySearch.Criteria criteria = TerritorySearch.Criteria.of(phase, status, region, departement, priority, q);
         PageRequest page = paging.request();
         LocalDate day = dates.today();
-        return revision.current().chain(rev -> {
-            EntityTag tag = Freshness.tag(rev, day);
-            if (Freshness.matches(ifNoneMatch, tag)) {
-                return Uni.createFrom().item(RestResponse.ResponseBuilder.<Page<TerritorySummary>>create(
-                        RestResponse.Status.NOT_MODIFIED).tag(tag).header("Cache-Control", Freshness.PUBLIC).build());
-            }
-            return lists.get(new ListKey(criteria, page, day), rev,
-                    () -> search.search(criteria, page).map(p -> p.map(TerritorySummary::of)))
-                    .map(p -> RestResponse.ResponseBuilder.ok(p).tag(tag).header("Cache-Control", Freshness.PUBLIC).build());
-        });
+        return revision.current().chain(rev -> Freshness.respond(Freshness.tag(rev, day), ifNoneMatch, Freshness.PUBLIC,
+                () -> lists.get(new ListKey(criteria, page, day), rev,
+                        () -> search.search(criteria, page).map(p -> p.map(TerritorySummary::of)))));
     }
 
     @GET
