@@ -95,37 +95,86 @@ public class Outbox {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<OutboxEvent> events = new ArrayList<>(pending.size());
-        ArrayNode rows = json.createArrayNode();
+        Rows rows;
         try {
-            for (Pending p : pending) {
-                OutboxEvent event = build(p);
-                events.add(event);
-                rows.addObject().put("event_id", event.eventId.toString()).put("topic", event.topic)
-                        .put("event_key", event.key).put("event_type", event.type).put("source", event.source)
-                        .put("occurred_at", event.occurredAt.toString()).put("payload", event.payload)
-                        .put("correlation_id", event.correlationId).put("trace_parent", event.traceparent);
-            }
+            rows = rows(pending);
         } catch (IllegalStateException | JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        String rowsJson = rows.toString();
-        // ORDER BY the position in the list: the rows reach the BEFORE INSERT trigger (which draws each
-        // row's id and per-key sequence) in that order.
-        return inTransaction().chain(session -> session.createNativeQuery("""
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, correlation_id,
-                                          trace_parent)
-                SELECT CAST(r.e ->> 'event_id' AS uuid), r.e ->> 'topic', r.e ->> 'event_key', r.e ->> 'event_type',
-                       r.e ->> 'source', CAST(r.e ->> 'occurred_at' AS timestamptz), r.e ->> 'payload', r.e ->> 'correlation_id',
-                       r.e ->> 'trace_parent'
-                FROM json_array_elements(CAST(CAST(:rows AS text) AS json)) WITH ORDINALITY AS r(e, position)
-                ORDER BY r.position""").setParameter("rows", rowsJson).executeUpdate())
-                .map(inserted -> {
-                    if (inserted != events.size()) {
-                        throw new IllegalStateException("outbox: " + inserted + " rows written for " + events.size() + " events");
-                    }
-                    return events;
-                });
+        return inTransaction().chain(session -> session.createNativeQuery(INSERT + " ORDER BY r.position")
+                .setParameter("rows", rows.json()).executeUpdate())
+                .map(inserted -> rows.check(inserted));
+    }
+
+    /**
+     * Runs {@code guard}, a data-modifying statement with a {@code RETURNING} clause, and appends the
+     * events in the same statement only when it returned at least one row, in the caller's
+     * transaction: one round trip for a change and its events. For a critical section that should
+     * hold its lock for nothing but the change and the commit (an approval's conditional update of
+     * its envelope): the events' key locks are taken after the guard's, as they would be by
+     * {@link #appendAll} called after it.
+     *
+     * @param params the guard's named parameters ({@code rows} is taken)
+     * @return the guard's returned rows, each followed by one column: the number of events written
+     *     (0 when the guard returned no row, and nothing was written)
+     */
+    public Uni<List<Object[]>> appendAllWith(String guard, java.util.Map<String, Object> params, List<Pending> pending) {
+        Rows rows;
+        try {
+            rows = rows(pending);
+        } catch (IllegalStateException | JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // The insert reads the guard's rows: PostgreSQL runs the guard (and waits for its locks) first.
+        String sql = "WITH guard AS (" + guard + "), written AS (" + INSERT
+                + " WHERE EXISTS (SELECT 1 FROM guard) ORDER BY r.position RETURNING 1) "
+                + "SELECT guard.*, (SELECT count(*) FROM written) FROM guard";
+        return inTransaction().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("rows", rows.json());
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(result -> {
+            if (!result.isEmpty()) {
+                Object[] first = result.get(0);
+                rows.check(((Number) first[first.length - 1]).intValue());
+            }
+            return result;
+        });
+    }
+
+    // ORDER BY the position in the list: the rows reach the BEFORE INSERT trigger (which draws each
+    // row's id and per-key sequence) in that order.
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, correlation_id,
+                                      trace_parent)
+            SELECT CAST(r.e ->> 'event_id' AS uuid), r.e ->> 'topic', r.e ->> 'event_key', r.e ->> 'event_type',
+                   r.e ->> 'source', CAST(r.e ->> 'occurred_at' AS timestamptz), r.e ->> 'payload', r.e ->> 'correlation_id',
+                   r.e ->> 'trace_parent'
+            FROM json_array_elements(CAST(CAST(:rows AS text) AS json)) WITH ORDINALITY AS r(e, position)""";
+
+    /** Events built and checked, as the JSON rows the insert reads. */
+    private record Rows(List<OutboxEvent> events, String json) {
+
+        List<OutboxEvent> check(int inserted) {
+            if (inserted != events.size()) {
+                throw new IllegalStateException("outbox: " + inserted + " rows written for " + events.size() + " events");
+            }
+            return events;
+        }
+    }
+
+    private Rows rows(List<Pending> pending) throws JsonProcessingException {
+        List<OutboxEvent> events = new ArrayList<>(pending.size());
+        ArrayNode rows = json.createArrayNode();
+        for (Pending p : pending) {
+            OutboxEvent event = build(p);
+            events.add(event);
+            rows.addObject().put("event_id", event.eventId.toString()).put("topic", event.topic)
+                    .put("event_key", event.key).put("event_type", event.type).put("source", event.source)
+                    .put("occurred_at", event.occurredAt.toString()).put("payload", event.payload)
+                    .put("correlation_id", event.correlationId).put("trace_parent", event.traceparent);
+        }
+        return new Rows(events, rows.toString());
     }
 
     private OutboxEvent build(Pending p) throws JsonProcessingException {

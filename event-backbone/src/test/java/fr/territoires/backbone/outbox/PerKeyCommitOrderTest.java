@@ -105,4 +105,22 @@ class PerKeyCommitOrderTest {
                 DB.rows("SELECT sequence || ' ' || reason AS s FROM test_applied WHERE event_key = ? ORDER BY applied_order",
                         key).stream().map(r -> (String) r.get("s")).toList());
     }
+
+    /**
+     * Events appended with a guard (an approval's conditional update of its envelope) are written in
+     * the guard's statement when it changed a row, numbered like any others, and not at all when it did not.
+     */
+    @Test
+    void guardedEventsAreWrittenOnlyWhenTheGuardChangesARow() {
+        String key = "ti-order-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(List.of(), writer.writeGuarded(key, 2, false), "a guard that changed nothing returns no row");
+        assertEquals(0, DB.count("SELECT count(*) FROM outbox_event WHERE event_key = ?", key), "no event without the change");
+
+        List<Object[]> rows = writer.writeGuarded(key, 2, true);
+        assertEquals(1, rows.size(), "the guard's row");
+        assertEquals(2, ((Number) rows.get(0)[rows.get(0).length - 1]).intValue(), "the count of events written");
+        assertEquals(List.of("1 guarded-0", "2 guarded-1"), DB.rows(
+                "SELECT sequence || ' ' || (payload::json ->> 'reason') AS s FROM outbox_event WHERE event_key = ? ORDER BY id",
+                key).stream().map(r -> (String) r.get("s")).toList());
+    }
 }

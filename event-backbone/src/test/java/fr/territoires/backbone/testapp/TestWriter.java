@@ -7,6 +7,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,6 +61,24 @@ public class TestWriter {
             }));
         } catch (Throwable e) {
             throw new IllegalStateException("writing events for " + key, e);
+        }
+    }
+
+    /**
+     * {@code count} events for {@code key} written with a guard that bumps the commit counter only when
+     * {@code go} ({@link Outbox#appendAllWith}); the guard's rows, each ending with the events written.
+     */
+    public List<Object[]> writeGuarded(String key, int count, boolean go) {
+        List<Outbox.Pending> events = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new Outbox.Pending(EventType.TERRITORY_STATUS_CHANGED, key,
+                    new TerritoryStatusChangedV1(key, "Territoire " + key, "LEFT", "LABELLED", "guarded-" + i)));
+        }
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.appendAllWith(
+                    "UPDATE test_commit_counter SET n = n + 1 WHERE id = 1 AND :go RETURNING n", Map.of("go", go), events)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("writing guarded events for " + key, e);
         }
     }
 }

@@ -165,7 +165,7 @@ public class ApplicationResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         CallerScope caller = CallerScope.of(identity);
         return idempotent.once(caller, key, "decide-application " + id, decision,
-                () -> applications.decide(id, decision, caller).chain(this::view).map(IdempotentRequests.Outcome::ok));
+                () -> applications.decide(id, decision, caller).map(IdempotentRequests.Outcome::ok));
     }
 
     private Uni<ApplicationView> step(UUID id, Function<CallerScope, Uni<Application>> change) {

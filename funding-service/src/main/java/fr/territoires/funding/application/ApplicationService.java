@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** The application workflow; an approval commits its money in the same transaction. Callers hold it. */
 @ApplicationScoped
@@ -137,7 +136,7 @@ public class ApplicationService {
      * is decided. A rejection refuses the whole application, by an owner of one of its lines, while
      * no line is decided yet.
      */
-    public Uni<Application> decide(UUID id, ApplicationRequests.Decision d, CallerScope caller) {
+    public Uni<ApplicationView> decide(UUID id, ApplicationRequests.Decision d, CallerScope caller) {
         if (d.decision() != Application.Status.APPROVED && d.decision() != Application.Status.REJECTED) {
             throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
         }
@@ -166,13 +165,13 @@ public class ApplicationService {
                         app.decisionReason = d.reason();
                         return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
                                 app.territoryCode, app.id, "REJECTED", d.reason(), null, today.toString()))
-                                .chain(() -> flush()).replaceWith(app);
+                                .chain(() -> flush()).chain(() -> views(List.of(app))).map(views -> views.get(0));
                     }
                     return approve(app, territory, lines, envelopes, mine, d, today, caller);
                 }))));
     }
 
-    private Uni<Application> approve(Application app, Territories.Known territory, List<ApplicationLine> lines,
+    private Uni<ApplicationView> approve(Application app, Territories.Known territory, List<ApplicationLine> lines,
             Map<UUID, Envelope> envelopes, List<ApplicationLine> mine, ApplicationRequests.Decision d, LocalDate today,
             CallerScope caller) {
         Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
@@ -207,14 +206,14 @@ public class ApplicationService {
             app.status = Application.Status.APPROVED;
             app.decisionReason = d.reason();
         }
-        Supplier<Uni<Void>> decision = !complete ? () -> Uni.createFrom().voidItem()
-                : () -> outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
-                        app.territoryCode, app.id, "APPROVED", d.reason(), lines.stream().map(l -> new ApplicationSubmittedV1.Amount(
-                                l.envelopeId, l.approved)).toList(), today.toString())).replaceWithVoid();
-        // The money first, the events last: each takes a lock held until commit (CommitmentService).
-        return flush().chain(() -> commitments.commit(app, regions, decided, today, caller.name(), decision))
-                .chain(() -> flush())
-                .replaceWith(app);
+        List<Outbox.Pending> decision = !complete ? List.of() : List.of(new Outbox.Pending(EventType.APPLICATION_DECIDED,
+                app.territoryCode, new ApplicationDecidedV1(app.territoryCode, app.id, "APPROVED", d.reason(),
+                        lines.stream().map(l -> new ApplicationSubmittedV1.Amount(l.envelopeId, l.approved)).toList(),
+                        today.toString())));
+        // The answer is read before the money moves: once an envelope is taken, nothing but its events and the
+        // commit stand between its lock and its release (CommitmentService).
+        return flush().chain(() -> views(List.of(app))).map(views -> views.get(0))
+                .call(view -> commitments.commit(app, regions, decided, today, caller.name(), decision));
     }
 
     private static boolean owns(CallerScope caller, Envelope e) {

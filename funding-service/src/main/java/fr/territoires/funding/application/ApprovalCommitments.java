@@ -1,5 +1,6 @@
 package fr.territoires.funding.application;
 
+import fr.territoires.backbone.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.List;
 public interface ApprovalCommitments {
 
     /**
-     * {@code before}: the application's own events, written after the envelopes' balances and before the
-     * commitments' events (an event takes its key's lock until commit: written last, it is held the least).
+     * {@code decision}: the application's own events, written with the envelopes' last balance and before
+     * the commitments' events (an event takes its key's lock until commit: written last, it is held the least).
      */
     Uni<?> commit(Application app, List<String> territoryRegions, List<ApplicationRules.Line> lines, LocalDate on,
-            String actor, java.util.function.Supplier<Uni<Void>> before);
+            String actor, List<Outbox.Pending> decision);
 }

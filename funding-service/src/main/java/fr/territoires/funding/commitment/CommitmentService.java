@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,19 +61,22 @@ public class CommitmentService implements ApprovalCommitments {
      * Commits an approved application's amounts on their envelopes, all or none (a refusal on one
      * envelope rolls the whole approval back). Lines of 0 € commit nothing.
      *
-     * <p>The critical section is the envelope's conditional update and nothing else: the rules are
-     * checked first on an unlocked read (a clear refusal without waiting), the commitments and ledger
-     * entries written, then each envelope gets {@code committed + amount} only if it is still open and
-     * has that much left ({@link EnvelopeBalances#commitIfAvailable}, envelopes in id order), and the
-     * events — which take their key's lock — come last. Both locks are held from there to the commit.
+     * <p>The critical section is the envelope's conditional update, its events and the commit, and
+     * nothing else. Everything is prepared first, without a lock: the rules checked on an unlocked
+     * read (a clear refusal without waiting), the commitments and ledger entries written, the events
+     * built and checked against their schemas. Then each envelope gets {@code committed + amount}
+     * only if it is still open and has that much left ({@link EnvelopeBalances#commitIfAvailable},
+     * envelopes in id order), the last one in the same statement as the events (the application's
+     * own, then one funds-committed per envelope), whose key locks are taken after the envelopes'.
+     * Only an envelope left with nothing adds a statement (its envelope-exhausted event).
      */
     @Override
     public Uni<List<Commitment>> commit(Application app, List<String> territoryRegions, List<ApplicationRules.Line> lines,
-            LocalDate on, String actor, Supplier<Uni<Void>> before) {
+            LocalDate on, String actor, List<Outbox.Pending> decision) {
         List<ApplicationRules.Line> toCommit = lines.stream().filter(l -> l.amount().signum() > 0)
                 .sorted(Comparator.comparing(ApplicationRules.Line::envelopeId)).toList();
         if (toCommit.isEmpty()) {
-            return before.get().replaceWith(List.<Commitment>of());
+            return outbox.appendAll(decision).replaceWith(List.<Commitment>of());
         }
         return balances.read(toCommit.stream().map(ApplicationRules.Line::envelopeId).toList()).chain(envelopes -> {
             for (ApplicationRules.Line line : toCommit) {
@@ -82,36 +84,39 @@ public class CommitmentService implements ApprovalCommitments {
                         on.getYear(), line.amount());
             }
             List<Commitment> commitments = toCommit.stream().map(l -> newCommitment(app, l, on)).toList();
+            List<Outbox.Pending> events = new ArrayList<>(decision);
+            for (Commitment c : commitments) {
+                EnvelopeState e = find(envelopes, c.envelopeId);
+                events.add(new Outbox.Pending(EventType.FUNDS_COMMITTED, app.territoryCode, new FundsCommittedV1(
+                        app.territoryCode, c.id, app.id, c.envelopeId, e.name(), e.funder().name(),
+                        e.priority().name(), c.amount, app.title, app.actionSheetId,
+                        Arrays.stream(app.recruitmentNeeds).map(UUID::fromString).toList(), on.toString())));
+            }
             Uni<Void> chain = Panache.getSession().chain(s -> s.persistAll(commitments.toArray())).replaceWithVoid();
             for (Commitment c : commitments) {
                 chain = chain.chain(() -> ledger.append(new Ledger.Entry(Ledger.Kind.COMMITTED, c.envelopeId, c.id, null,
                         null, c.amount, "Application " + app.id + " approved: " + app.title, actor)));
             }
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
             List<EnvelopeState> after = new ArrayList<>();
-            for (Commitment c : commitments) {
-                chain = chain.chain(() -> balances.commitIfAvailable(c.envelopeId, c.amount)).map(now -> {
+            for (int i = 0; i < commitments.size(); i++) {
+                Commitment c = commitments.get(i);
+                List<Outbox.Pending> with = i == commitments.size() - 1 ? events : List.of();
+                chain = chain.chain(() -> balances.commitIfAvailable(c.envelopeId, c.amount, with)).map(now -> {
                     after.add(now.orElseThrow(() -> refusal(find(envelopes, c.envelopeId), c.amount)));
                     return null;
                 });
-            }
-            chain = chain.chain(() -> before.get());
-            for (Commitment c : commitments) {
-                EnvelopeState e = find(envelopes, c.envelopeId);
-                chain = chain.chain(() -> outbox.append(EventType.FUNDS_COMMITTED, app.territoryCode, new FundsCommittedV1(
-                        app.territoryCode, c.id, app.id, c.envelopeId, e.name(), e.funder().name(),
-                        e.priority().name(), c.amount, app.title, app.actionSheetId,
-                        Arrays.stream(app.recruitmentNeeds).map(UUID::fromString).toList(), on.toString())))
-                        .replaceWithVoid();
             }
             return chain.chain(() -> {
                 Uni<Void> exhausted = Uni.createFrom().voidItem();
                 for (EnvelopeState e : after) {
                     if (e.available().signum() == 0) {
-                        exhausted = exhausted.chain(() -> envelopeEvents.exhausted(e.id()));
+                        exhausted = exhausted.chain(() -> envelopeEvents.exhausted(e.id()))
+                                .chain(() -> Panache.getSession().chain(s -> s.flush()));
                     }
                 }
                 return exhausted;
-            }).chain(() -> Panache.getSession().chain(s -> s.flush())).replaceWith(commitments);
+            }).replaceWith(commitments);
         });
     }
 

@@ -160,7 +160,7 @@ public class DemoData {
             if (stage == Application.Status.REJECTED) {
                 CallerScope decider = owner(defs.get(a.requested().get(0).envelope()));
                 steps = steps.chain(() -> applications.decide(id, new ApplicationRequests.Decision(
-                        Application.Status.REJECTED, a.reason(), null), decider));
+                        Application.Status.REJECTED, a.reason(), null), decider).replaceWith(app));
             }
             if (stage == Application.Status.APPROVED) {
                 // Each line by the owner of its envelope, one decision per owner.
@@ -172,7 +172,7 @@ public class DemoData {
                 }
                 for (Map.Entry<CallerScope, List<ApplicationRequests.ApprovedAmount>> decision : byOwner.entrySet()) {
                     steps = steps.chain(() -> applications.decide(id, new ApplicationRequests.Decision(
-                            Application.Status.APPROVED, null, decision.getValue()), decision.getKey()));
+                            Application.Status.APPROVED, null, decision.getValue()), decision.getKey()).replaceWith(app));
                 }
                 for (DemoPayment p : a.payments() == null ? List.<DemoPayment>of() : a.payments()) {
                     steps = steps.chain(() -> commitmentOf(id, envelopeIds.get(p.envelope()))

@@ -1,5 +1,6 @@
 package fr.territoires.funding.envelope;
 
+import fr.territoires.backbone.outbox.Outbox;
 import fr.territoires.commons.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnvelopeBalances {
+
+    private final Outbox outbox;
+
+    public EnvelopeBalances(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     // Arrays read as text: a native query without a result mapping would read text[] as bytes.
     private static final String COLUMNS = "id, name, funder, region, priority, scope, scope_region, "
@@ -62,9 +70,18 @@ public class EnvelopeBalances {
      * @return the envelope as it now is (locked until the transaction ends), or empty when nothing changed
      */
     public Uni<Optional<EnvelopeState>> commitIfAvailable(UUID id, BigDecimal amount) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE envelope SET committed = committed + :amount, "
-                + "version = version + 1 WHERE id = :id AND status = 'OPEN' AND committed + :amount <= ceiling RETURNING "
-                + COLUMNS, Object[].class).setParameter("amount", amount).setParameter("id", id).getResultList())
+        return commitIfAvailable(id, amount, List.of());
+    }
+
+    /**
+     * {@link #commitIfAvailable(UUID, BigDecimal)} and, in the same statement and only when the envelope
+     * took the amount, these events: after it, the transaction has nothing left to do under the
+     * envelope's lock but commit.
+     */
+    public Uni<Optional<EnvelopeState>> commitIfAvailable(UUID id, BigDecimal amount, List<Outbox.Pending> events) {
+        return outbox.appendAllWith("UPDATE envelope SET committed = committed + :amount, version = version + 1 "
+                + "WHERE id = :id AND status = 'OPEN' AND committed + :amount <= ceiling RETURNING " + COLUMNS,
+                Map.of("amount", amount, "id", id), events)
                 .map(rows -> rows.stream().findFirst().map(EnvelopeBalances::state));
     }
 
