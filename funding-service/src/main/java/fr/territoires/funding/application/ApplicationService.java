@@ -165,7 +165,7 @@ public class ApplicationService {
                         app.decisionReason = d.reason();
                         return outbox.append(EventType.APPLICATION_DECIDED, app.territoryCode, new ApplicationDecidedV1(
                                 app.territoryCode, app.id, "REJECTED", d.reason(), null, today.toString()))
-                                .chain(() -> flush()).chain(() -> views(List.of(app))).map(views -> views.get(0));
+                                .chain(() -> flush()).map(done -> view(app, lines, envelopes));
                     }
                     return approve(app, territory, lines, envelopes, mine, d, today, caller);
                 }))));
@@ -212,8 +212,15 @@ public class ApplicationService {
                         today.toString())));
         // The answer is read before the money moves: once an envelope is taken, nothing but its events and the
         // commit stand between its lock and its release (CommitmentService).
-        return flush().chain(() -> views(List.of(app))).map(views -> views.get(0))
+        return flush().map(done -> view(app, lines, envelopes))
                 .call(view -> commitments.commit(app, regions, decided, today, caller.name(), decision));
+    }
+
+    /** The answer from what the decision has in hand, flushed (its version is the new one). */
+    private static ApplicationView view(Application app, List<ApplicationLine> lines, Map<UUID, Envelope> envelopes) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        envelopes.forEach((id, e) -> names.put(id, e.name));
+        return ApplicationView.of(app, lines, names);
     }
 
     private static boolean owns(CallerScope caller, Envelope e) {
