@@ -60,9 +60,4 @@ public class TerritoryFigures {
         }).toList();
         return new Figures(priorities, TotalView.of(result.total()));
     }
-
-    /** How many territories' figures are kept (for tests). */
-    long kept() {
-        return kept.size();
-    }
 }
