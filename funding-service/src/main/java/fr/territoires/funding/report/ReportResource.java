@@ -92,11 +92,14 @@ public class ReportResource {
 
     private final ReportQueries queries;
     private final FundingAccess access;
+    private final TerritoryFigures figures;
     private final SecurityIdentity identity;
 
-    public ReportResource(ReportQueries queries, FundingAccess access, SecurityIdentity identity) {
+    public ReportResource(ReportQueries queries, FundingAccess access, TerritoryFigures figures,
+            SecurityIdentity identity) {
         this.queries = queries;
         this.access = access;
+        this.figures = figures;
         this.identity = identity;
     }
 
@@ -183,22 +186,14 @@ public class ReportResource {
     public Uni<TerritoryView> territory(@PathParam("code") String code, @QueryParam("year") String year) {
         Integer fiscalYear = ReportParams.year(year);
         CallerScope caller = CallerScope.of(identity);
+        // the access check reads the replica at every request, before any kept figures are given (issue #16)
         return access.require(caller, code, FundingAccess.Action.READ).chain(t -> {
             if (t == null) {
                 throw ProblemException.notFound("Territory " + code);
             }
             List<String> regions = t.regions();
-            return queries.facts(code).map(facts -> {
-                FundingSummary.Result result = FundingSummary.summarise(facts, FundingSummary.By.PRIORITY, fiscalYear,
-                        c -> regions, seed(FundingSummary.By.PRIORITY));
-                List<PriorityView> priorities = result.groups().stream().map(g -> {
-                    Envelope.Priority p = Envelope.Priority.valueOf(g.key());
-                    return new PriorityView(p, Names.priority(p), g.approvedApplications(), g.committed(), g.paid(),
-                            g.jobsCreated(), g.jobsKept(), g.privateInvestment(), g.leverage());
-                }).toList();
-                return new TerritoryView(t.code(), t.name(), t.status(), regions, fiscalYear, priorities,
-                        TotalView.of(result.total()));
-            });
+            return figures.of(code, fiscalYear, regions).map(f -> new TerritoryView(t.code(), t.name(), t.status(),
+                    regions, fiscalYear, f.priorities(), f.total()));
         });
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Read models kept between changes: what a read computed, kept with the {@linkplain ReadRevision revision} of
@@ -26,6 +27,16 @@ public final class ReadCache<K, V> {
 
     public ReadCache(long maxEntries) {
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    }
+
+    /**
+     * Bounded by the sum of the entries' weights rather than their number, for values whose size varies widely
+     * (a series of one month of one area, or of three years of the whole country): {@code weight} says how much a
+     * value counts (e.g. its rows), at least 1.
+     */
+    public ReadCache(long maxWeight, ToIntFunction<V> weight) {
+        this.entries = Caffeine.newBuilder().maximumWeight(maxWeight)
+                .weigher((K key, Entry<V> entry) -> Math.max(1, weight.applyAsInt(entry.value()))).build();
     }
 
     /** The value of {@code key} at {@code revision}: the one kept if computed at that revision, else {@code load}'s. */

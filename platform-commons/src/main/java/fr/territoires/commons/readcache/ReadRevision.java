@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 public final class ReadRevision {
 
-    /** The table and function every service's migration creates (db/readcache/read_revision.sql shows them). */
+    /** The table and function each service's migration creates (territory V7, funding V6, recruitment V6). */
     static final String QUERY = "SELECT revision FROM read_revision WHERE id = 1";
 
     private final Pool pool;

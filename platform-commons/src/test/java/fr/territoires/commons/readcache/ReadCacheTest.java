@@ -68,4 +68,16 @@ class ReadCacheTest {
         }
         assertEquals(true, small.size() <= 10, "kept " + small.size());
     }
+
+    @Test
+    void aWeighedCacheKeepsNoMoreThanItsWeight() {
+        ReadCache<String, java.util.List<Integer>> weighed = new ReadCache<>(10, java.util.List::size);
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            weighed.get("k" + n, 1, () -> Uni.createFrom().item(java.util.List.of(1, 2, 3))).await().indefinitely();
+        }
+        assertEquals(true, weighed.size() <= 3, "at most three values of weight 3 in a weight of 10");
+        assertEquals(java.util.List.of(), weighed.get("empty", 1, () -> Uni.createFrom().item(java.util.List.<Integer>of()))
+                .await().indefinitely());
+    }
 }

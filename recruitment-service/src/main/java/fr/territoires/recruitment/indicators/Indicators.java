@@ -1,16 +1,18 @@
 package fr.territoires.recruitment.indicators;
 
 import fr.territoires.commons.problem.ProblemException;
+import fr.territoires.commons.readcache.ReadCache;
+import fr.territoires.commons.readcache.ReadRevision;
 import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.recruitment.reference.ReferenceData;
 import fr.territoires.recruitment.reference.Rome;
 import fr.territoires.replica.Territories;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,11 @@ import java.util.stream.Collectors;
  * Monthly recruitment indicators per area (territory, EPCI, département, region, commune, or the
  * whole country) and per job (ROME code or family), from each need's state at the end of each month
  * (need_change). Areas are where the needs were declared.
+ *
+ * <p>Series are kept between changes of the needs (issue #16, {@link ReadCache}): computed once per revision of
+ * needs, their changes and the replica's territory names (migration V6), keyed by the query and the business day
+ * (the average age of the open needs counts to today). They are the same for every signed-in caller (aggregates,
+ * no scope), so no caller is in the key. Bad parameters are refused before anything is read or kept.
  */
 @ApplicationScoped
 public class Indicators {
@@ -63,14 +70,24 @@ public class Indicators {
 
     public static final int MAX_MONTHS = 36;
 
+    /** What a kept series depends on besides the data: the query and the day its ages count to. */
+    record Key(Query query, LocalDate today) {
+    }
+
+    /** Rows kept, all series together (a row is a few hundred bytes: some tens of megabytes at most). */
+    static final long KEPT_ROWS = 100_000;
+
+    private final ReadCache<Key, List<Row>> kept = new ReadCache<>(KEPT_ROWS, List::size);
     private final Territories territories;
     private final ReferenceData reference;
     private final BusinessDates today;
+    private final ReadRevision revision;
 
-    public Indicators(Territories territories, ReferenceData reference, BusinessDates today) {
+    public Indicators(Territories territories, ReferenceData reference, BusinessDates today, ReadRevision revision) {
         this.territories = territories;
         this.reference = reference;
         this.today = today;
+        this.revision = revision;
     }
 
     /** The current month, for defaults and bounds. */
@@ -78,10 +95,12 @@ public class Indicators {
         return YearMonth.from(today.today());
     }
 
-    @WithSession
+    /** The series {@code q} asks for, as of the latest committed change. */
     public Uni<List<Row>> rows(Query q) {
-        if (q.to().isAfter(currentMonth())) {
-            throw ProblemException.invalid("to", "must not be after the current month (" + currentMonth() + ")");
+        LocalDate day = today.today();
+        YearMonth currentMonth = YearMonth.from(day);
+        if (q.to().isAfter(currentMonth)) {
+            throw ProblemException.invalid("to", "must not be after the current month (" + currentMonth + ")");
         }
         if (q.from().isAfter(q.to())) {
             throw ProblemException.invalid("from", "must not be after to (" + q.to() + ")");
@@ -89,6 +108,11 @@ public class Indicators {
         if (q.from().plusMonths(MAX_MONTHS - 1).isBefore(q.to())) {
             throw ProblemException.invalid("from", "the series may span at most " + MAX_MONTHS + " months");
         }
+        Key key = new Key(q, day);
+        return revision.current().chain(rev -> kept.get(key, rev, () -> Panache.withSession(() -> compute(q, day))));
+    }
+
+    private Uni<List<Row>> compute(Query q, LocalDate day) {
         String sql = """
                 WITH months AS (
                     SELECT CAST(m AS date) AS month_start, CAST(m + interval '1 month' AS date) AS month_end
@@ -125,7 +149,7 @@ public class Indicators {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql, Object[].class)
                     .setParameter("from", q.from().atDay(1)).setParameter("to", q.to().atDay(1))
-                    .setParameter("today", today.today());
+                    .setParameter("today", day);
             if (q.area() != null) {
                 query.setParameter("area", q.area());
             }
