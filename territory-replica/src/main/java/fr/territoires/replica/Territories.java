@@ -73,10 +73,16 @@ public class Territories {
                 .setParameter("d", on).setParameter("communes", String.join(",", communes)).getResultList());
     }
 
+    /**
+     * One territory, read through {@link #find(java.util.Collection, LocalDate)}: with its list parameter the
+     * query is planned at each call and never enters Hibernate's query plan cache. A native query of
+     * {@code Object[]} rows with only single-valued parameters adds a plan to that cache at EVERY call (Hibernate
+     * 7.2: its result mapping is resolved, hence changed, after the plan is cached, so the next call no longer
+     * finds it), which filled the cache (2,048 plans under one hash) and made every lookup walk them
+     * (docs/benchmarks.md, #16). This read runs at every access check of funding and recruitment.
+     */
     public Uni<Optional<Known>> find(String code, LocalDate on) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(CURRENT + " WHERE t.code = :code", Object[].class)
-                .setParameter("d", on).setParameter("code", code).getResultList())
-                .map(rows -> rows.stream().findFirst().map(Territories::known));
+        return find(List.of(code), on).map(found -> Optional.ofNullable(found.get(code)));
     }
 
     /** These territories as the replica knows them on that date, by code (unknown codes are left out). */
