@@ -67,6 +67,14 @@ public final class Outages {
     /** The pool whose acquisition timeout is a plain SQLException without SQL state (Agroal, JDBC). */
     static final String AGROAL_POOL = "io.agroal.pool.";
 
+    /**
+     * The JDK's socket channels, whose read or write on a connection the peer dropped throws a plain
+     * IOException ("Connection reset by peer", "Broken pipe"), not a SocketException: measured when the
+     * database stopped while the reactive client was sending a new connection's startup message
+     * (DatabaseOutageTest).
+     */
+    static final String JDK_SOCKET_CHANNELS = "sun.nio.ch.";
+
     /** Causes and suppressed exceptions looked at, at most (a cycle or a pathological chain ends there). */
     private static final int MAX_EXCEPTIONS = 64;
 
@@ -135,6 +143,9 @@ public final class Outages {
         String state = sqlState(t);
         if (state != null && isConnectionState(state)) {
             return Optional.of("SQL state " + state);
+        }
+        if (t.getClass() == java.io.IOException.class && thrownBy(t, JDK_SOCKET_CHANNELS)) {
+            return Optional.of("java.io.IOException from a socket");
         }
         if (t instanceof SQLException && state == null && thrownBy(t, AGROAL_POOL)) {
             // Agroal's "Acquisition timeout while waiting for new connection": no connection could be

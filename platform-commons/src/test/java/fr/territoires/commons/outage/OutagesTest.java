@@ -111,6 +111,16 @@ class OutagesTest {
         assertFalse(out(same), "the same words from elsewhere are not Agroal's timeout");
     }
 
+    @Test
+    void anIoExceptionFromTheJdksSocketsIsAnOutageAndNoOtherIs() {
+        java.io.IOException reset = new java.io.IOException("Connection reset by peer");
+        reset.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write0", "SocketDispatcher.java", -2) });
+        assertTrue(out(new RuntimeException(reset)), "a peer that dropped the connection under a write");
+        java.io.IOException elsewhere = new java.io.IOException("Connection reset by peer");
+        assertFalse(out(elsewhere), "the same words from a file, a parser or our code are not an outage");
+    }
+
     // --- no words of a message decide ---
 
     @Test
