@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
 import fr.territoires.gateway.GatewayConfig;
+import fr.territoires.gateway.routing.ServiceClient;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.ws.rs.GET;
@@ -47,16 +46,12 @@ public class DashboardResource {
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public DashboardResource(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+    public DashboardResource(GatewayConfig config, ObjectMapper json, ServiceClient services) {
         this.config = config;
         this.json = json;
-        // Vert.x's client, as the proxy's (ServiceProxy): HTTP/1.1 with kept-alive connections, answered on the
-        // caller's event loop, with no hop to another thread pool and back (the JDK client's selector thread and
-        // executor cost CPU on every sub-request, four per dashboard).
-        this.http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
-                .setKeepAlive(true));
+        // The proxy's client: answered on the caller's event loop, with no hop to another thread pool and back (the
+        // JDK client's selector thread and executor cost CPU on every sub-request, four per dashboard).
+        this.http = services.http();
     }
 
     @GET

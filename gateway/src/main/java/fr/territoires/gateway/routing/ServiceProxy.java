@@ -17,7 +17,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -71,7 +70,7 @@ public class ServiceProxy {
     private final OutageConfig outage;
 
     public ServiceProxy(GatewayConfig config, ProblemResponses problems, RequestBodyLimit bodyLimit,
-            CircuitBreakers breakers, Vertx vertx, SigningKeys signingKeys, OutageConfig outage) {
+            CircuitBreakers breakers, Vertx vertx, ServiceClient services, SigningKeys signingKeys, OutageConfig outage) {
         this.signingKeys = signingKeys;
         this.outage = outage;
         this.config = config;
@@ -80,10 +79,7 @@ public class ServiceProxy {
         this.retryPolicy = new RetryPolicy(config.retry().maxRetries(), config.retry().backoff());
         this.breakers = breakers;
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
-                .setKeepAlive(true));
+        this.client = services.http();
     }
 
     void install(@Observes Router router) {
