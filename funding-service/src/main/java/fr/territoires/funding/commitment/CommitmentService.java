@@ -108,14 +108,16 @@ public class CommitmentService implements ApprovalCommitments {
                 });
             }
             return chain.chain(() -> {
-                Uni<Void> exhausted = Uni.createFrom().voidItem();
-                for (EnvelopeState e : after) {
-                    if (e.available().signum() == 0) {
-                        exhausted = exhausted.chain(() -> envelopeEvents.exhausted(e.id()))
-                                .chain(() -> Panache.getSession().chain(s -> s.flush()));
-                    }
+                List<UUID> exhausted = after.stream().filter(e -> e.available().signum() == 0).map(EnvelopeState::id)
+                        .toList();
+                if (exhausted.isEmpty()) {
+                    return Uni.createFrom().voidItem();
                 }
-                return exhausted;
+                Uni<Void> written = Uni.createFrom().voidItem();
+                for (UUID id : exhausted) {
+                    written = written.chain(() -> envelopeEvents.exhausted(id));
+                }
+                return written.chain(() -> Panache.getSession().chain(s -> s.flush()));
             }).replaceWith(commitments);
         });
     }

@@ -64,19 +64,11 @@ public class EnvelopeBalances {
     }
 
     /**
-     * Commits {@code amount} on an envelope in one conditional update, the envelope's whole critical
-     * section for an approval: only if it is open and has that much left.
+     * Commits {@code amount} on an envelope in one conditional update, the envelope's whole critical section for
+     * an approval: only if it is open and has that much left; in the same statement and only then, these events.
+     * After it, the transaction has nothing left to do under the envelope's lock but commit.
      *
      * @return the envelope as it now is (locked until the transaction ends), or empty when nothing changed
-     */
-    public Uni<Optional<EnvelopeState>> commitIfAvailable(UUID id, BigDecimal amount) {
-        return commitIfAvailable(id, amount, List.of());
-    }
-
-    /**
-     * {@link #commitIfAvailable(UUID, BigDecimal)} and, in the same statement and only when the envelope
-     * took the amount, these events: after it, the transaction has nothing left to do under the
-     * envelope's lock but commit.
      */
     public Uni<Optional<EnvelopeState>> commitIfAvailable(UUID id, BigDecimal amount, List<Outbox.Pending> events) {
         // id IN (:ids) with one id: a list parameter keeps this native query out of Hibernate's plan cache, which
