@@ -1,5 +1,6 @@
 package fr.territoires.e2e;
 
+import fr.territoires.commons.time.BusinessDates;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class PartnerClientIT {
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
 
-        LocalDate start = LocalDate.now().plusDays(15);
+        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(15);
         NeedRequest request = new NeedRequest()
                 .siret("99999000500012").romeCode("H2913").jobTitle("Soudeur MIG (client généré)").headcount(2)
                 .contractType(ContractType.CDI)

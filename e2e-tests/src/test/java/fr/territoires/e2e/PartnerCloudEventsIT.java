@@ -1,5 +1,6 @@
 package fr.territoires.e2e;
 
+import fr.territoires.commons.time.BusinessDates;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,7 +116,7 @@ class PartnerCloudEventsIT {
         given().baseUri(platform.gateway()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("epcis", List.of("247400773"), "effectiveOn", "2024-01-01"))
                 .when().put("/api/territories/" + code + "/perimeter").then().statusCode(200);
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BusinessDates.PARIS).getYear();
         given().baseUri(platform.gateway()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("funder", "STATE_ANCT", "name", "CloudEvents " + code, "priority", "INNOVATE",
                         "scope", "NATIONAL", "firstYear", year, "lastYear", year + 2, "ceiling", new BigDecimal("1000.00")))
@@ -127,7 +128,7 @@ class PartnerCloudEventsIT {
                         "commune", "74104", "sizeBand", "SMALL"))
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
-        LocalDate start = LocalDate.now().plusDays(15);
+        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(15);
         Map<String, Object> need = new HashMap<>(Map.of("siret", "99999000500020", "romeCode", "H2913",
                 "jobTitle", "Décolleteur (CloudEvents)", "headcount", 1, "contractType", "CDI",
                 "qualificationLevel", "SKILLED_WORKER", "startDate", start.toString(),

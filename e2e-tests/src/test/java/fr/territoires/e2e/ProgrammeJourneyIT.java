@@ -1,5 +1,6 @@
 package fr.territoires.e2e;
 
+import fr.territoires.commons.time.BusinessDates;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,7 +41,7 @@ class ProgrammeJourneyIT {
                         "commune", "54430", "sizeBand", "SMALL"))
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
-        LocalDate start = LocalDate.now().plusDays(10);
+        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(10);
         String need = as("company.demo")
                 .body(Map.ofEntries(Map.entry("siret", "99999000500012"), Map.entry("romeCode", "H2913"),
                         Map.entry("jobTitle", "Soudeur TIG"), Map.entry("headcount", 3), Map.entry("contractType", "CDI"),
