@@ -1,5 +1,6 @@
 package fr.territoires.funding.access;
 
+import fr.territoires.commons.time.BusinessDates;
 import static fr.territoires.funding.FundingFixtures.DB;
 import static fr.territoires.funding.FundingFixtures.admin;
 import static fr.territoires.funding.FundingFixtures.api;
@@ -156,7 +157,7 @@ class HostileCallerFundingTest {
         UUID state = FundingFixtures.openEnvelope("1000000.00");
         String pay = "/api/funding/commitments/" + stateCommitment(territory, state) + "/payments";
         long payments = DB.count("SELECT count(*) FROM payment");
-        for (String on : List.of("2019-06-01", "2031-01-01", "9999-12-31", "0001-01-01", LocalDate.now().plusDays(1).toString())) {
+        for (String on : List.of("2019-06-01", "2031-01-01", "9999-12-31", "0001-01-01", LocalDate.now(BusinessDates.PARIS).plusDays(1).toString())) {
             api(admin()).body(Map.of("kind", "INSTALMENT", "amount", 100, "paidOn", on)).when().post(pay)
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("paidOn"));
         }
@@ -166,7 +167,7 @@ class HostileCallerFundingTest {
     @Test
     void aYearWithoutACpLineIsNotUnlimited() {
         String territory = FundingFixtures.labelledInGrandEst();
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BusinessDates.PARIS).getYear();
         Map<String, Object> body = FundingFixtures.nationalEnvelope("CP " + UUID.randomUUID(), "1000000.00");
         body.put("yearlyPaymentCeilings", Map.of(String.valueOf(year), 100000));
         UUID envelope = FundingFixtures.openEnvelope(body);

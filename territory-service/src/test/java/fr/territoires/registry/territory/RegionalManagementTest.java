@@ -101,7 +101,7 @@ class RegionalManagementTest {
     @Test
     void aPerimeterChangeIsDatedWithinASaneWindow() {
         String code = RegistryFixtures.territory("w");
-        for (String on : List.of("2999-01-01", "2017-12-31", java.time.LocalDate.now().plusYears(1).plusDays(1).toString(),
+        for (String on : List.of("2999-01-01", "2017-12-31", java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).plusYears(1).plusDays(1).toString(),
                 "+10000-01-01", "0001-01-01")) {
             given().auth().oauth2(TestTokens.programmeAdmin()).contentType("application/json")
                     .body(Map.of("epcis", List.of("240800862"), "effectiveOn", on))
