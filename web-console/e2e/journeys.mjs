@@ -143,6 +143,39 @@ async function journey(name, body) {
 
 const results = [];
 
+// Silent renewal: the realm gives the console short-lived access tokens (ConsoleJourneysIT sets it);
+// the console renews its token in the page, and an action after the first token expired succeeds.
+// Started first and run beside the other journeys: most of it is waiting for the first token to expire
+// (about 90 s of a CI run); its own user (company.demo) and a need of its own RUN-suffixed title.
+const renewal = journey("renouvellement", async (j, page) => {
+  await j.login("company.demo");
+  await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
+  await page.getByRole("heading", { name: "Déclarer un besoin" }).waitFor();
+  await page.evaluate(() => { window.sameDocument = true; });
+  const first = await j.session();
+  const lifespan = first.expiresAt - Math.floor(Date.now() / 1000);
+  if (lifespan > 300) throw new Error(`the access token lives ${lifespan} s: the test realm should give short ones`);
+  // Polled until the first token has expired and another one is in the tab.
+  await page.waitForFunction(({ token, expiresAt }) => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+    const user = key && JSON.parse(sessionStorage.getItem(key));
+    return Date.now() / 1000 > expiresAt + 1 && user && user.access_token !== token && user.expires_at > Date.now() / 1000;
+  }, first, { timeout: (lifespan + 60) * 1000, polling: 1000 });
+  if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was left or reloaded to renew the token");
+  const form = page.locator("form[aria-labelledby=declarer]");
+  const siret = await page.locator("main ul li").first().textContent();
+  await form.getByLabel("SIRET de l'établissement").fill(siret.match(/SIRET (\d{14})/)[1]);
+  await form.getByLabel("Code ROME du métier").fill("H2913");
+  await form.getByLabel("Intitulé du poste").fill(`Soudeur après renouvellement ${RUN}`);
+  await form.getByLabel("Date de prise de poste").fill(new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10));
+  await form.getByLabel("Date limite de recrutement").fill(new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10));
+  await form.getByRole("button", { name: "Déclarer le besoin" }).click();
+  await form.getByText("Besoin déclaré.").waitFor();
+  await page.getByRole("article", { name: `Soudeur après renouvellement ${RUN}` }).waitFor();
+  console.log(`[renouvellement] token of ${lifespan} s renewed in the page; the action after its expiry succeeded`);
+  await j.check("apres-renouvellement");
+});
+
 // Anyone: the map and its table, the list's filters, a territory's public page and its sites; deep links.
 results.push(await journey("visiteur", async (j, page) => {
   await page.goto(`${BASE}/`);
@@ -607,37 +640,6 @@ results.push(await journey("administration", async (j, page) => {
   await j.check("enveloppe-modifiee");
 }));
 
-// Silent renewal: the realm gives the console short-lived access tokens (ConsoleJourneysIT sets it);
-// the console renews its token in the page, and an action after the first token expired succeeds.
-results.push(await journey("renouvellement", async (j, page) => {
-  await j.login("company.demo");
-  await page.getByRole("link", { name: /Mon entreprise/ }).first().click();
-  await page.getByRole("heading", { name: "Déclarer un besoin" }).waitFor();
-  await page.evaluate(() => { window.sameDocument = true; });
-  const first = await j.session();
-  const lifespan = first.expiresAt - Math.floor(Date.now() / 1000);
-  if (lifespan > 300) throw new Error(`the access token lives ${lifespan} s: the test realm should give short ones`);
-  // Polled until the first token has expired and another one is in the tab.
-  await page.waitForFunction(({ token, expiresAt }) => {
-    const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
-    const user = key && JSON.parse(sessionStorage.getItem(key));
-    return Date.now() / 1000 > expiresAt + 1 && user && user.access_token !== token && user.expires_at > Date.now() / 1000;
-  }, first, { timeout: (lifespan + 60) * 1000, polling: 1000 });
-  if (!(await page.evaluate(() => window.sameDocument))) throw new Error("the page was left or reloaded to renew the token");
-  const form = page.locator("form[aria-labelledby=declarer]");
-  const siret = await page.locator("main ul li").first().textContent();
-  await form.getByLabel("SIRET de l'établissement").fill(siret.match(/SIRET (\d{14})/)[1]);
-  await form.getByLabel("Code ROME du métier").fill("H2913");
-  await form.getByLabel("Intitulé du poste").fill(`Soudeur après renouvellement ${RUN}`);
-  await form.getByLabel("Date de prise de poste").fill(new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10));
-  await form.getByLabel("Date limite de recrutement").fill(new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10));
-  await form.getByRole("button", { name: "Déclarer le besoin" }).click();
-  await form.getByText("Besoin déclaré.").waitFor();
-  await page.getByRole("article", { name: `Soudeur après renouvellement ${RUN}` }).waitFor();
-  console.log(`[renouvellement] token of ${lifespan} s renewed in the page; the action after its expiry succeeded`);
-  await j.check("apres-renouvellement");
-}));
-
 // A partner: read views and the event feed's documentation.
 results.push(await journey("partenaire", async (j, page) => {
   await j.login("partner.demo");
@@ -649,6 +651,8 @@ results.push(await journey("partenaire", async (j, page) => {
   await page.waitForURL(`${BASE}/`);
   await page.getByRole("button", { name: "Se connecter" }).first().waitFor();
 }));
+
+results.push(await renewal);
 
 writeFileSync(join(OUT, "report.json"), JSON.stringify(report, null, 2));
 const failed = results.filter((r) => r === false).length;
