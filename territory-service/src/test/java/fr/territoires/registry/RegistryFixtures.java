@@ -77,4 +77,32 @@ public final class RegistryFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The same request sent by {@code times} callers at once (a thread each, released together): the statuses, in
+     * no particular order.
+     */
+    public static List<Integer> atOnce(int times, java.util.function.IntSupplier request) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(times);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return request.getAsInt();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : sent) {
+                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } catch (Exception e) {
+            throw new IllegalStateException("concurrent requests failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

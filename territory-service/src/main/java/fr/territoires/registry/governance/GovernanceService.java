@@ -42,7 +42,9 @@ public class GovernanceService {
     @WithTransaction
     public Uni<GovernanceView> replace(String code, GovernanceRequests.GovernanceUpdate update, Long expectedVersion,
             CallerScope caller) {
-        return access.requireEditor(caller, code).chain(territory -> Panache.getSession()
+        // Under the territory's lock: two first replaces at once would both find nothing and both insert (the
+        // second a duplicate key, a 500); locked, the second finds the first's record and needs its If-Match.
+        return access.requireEditor(caller, code).call(() -> access.lock(code)).chain(territory -> Panache.getSession()
                 .chain(s -> s.find(Governance.class, code).chain(existing -> {
                     Governance g = existing;
                     if (g == null) {

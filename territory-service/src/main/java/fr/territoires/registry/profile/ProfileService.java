@@ -38,7 +38,8 @@ public class ProfileService {
             CallerScope caller) {
         List<ProfileRequests.KeyCompanyEntry> companies = update.keyCompanies() == null ? List.of() : update.keyCompanies();
         checkNoRepeatedSiren(companies);
-        return access.requireEditor(caller, code).chain(territory -> Panache.getSession().chain(s -> s
+        // Under the territory's lock, like the governance: two first replaces at once never insert twice.
+        return access.requireEditor(caller, code).call(() -> access.lock(code)).chain(territory -> Panache.getSession().chain(s -> s
                 .find(IndustrialProfile.class, code).chain(existing -> {
                     IndustrialProfile p = existing == null ? new IndustrialProfile() : existing;
                     if (existing != null) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.territoires.events.EventType;
@@ -85,6 +86,24 @@ class GovernanceResourceTest {
         given().auth().oauth2(manager(code)).contentType("application/json").header("If-Match", "\"0\"")
                 .body(governance("552081317"))
                 .when().put("/api/territories/" + code + "/governance").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    /**
+     * Found by the adversary sending four requests at once: two first replaces of a territory's governance both
+     * found no record and both inserted, the second a duplicate key answered 500. Now one is stored, the others
+     * are told the record exists (428: its If-Match is needed) or changed meanwhile (409); never a 500.
+     */
+    @Test
+    void firstReplacesAtTheSameTimeStoreOneRecordAndNeverFail() {
+        for (int round = 0; round < 3; round++) { // three fresh territories: a race does not show every time
+            String code = RegistryFixtures.territory("g");
+            List<Integer> statuses = RegistryFixtures.atOnce(6, () -> given().auth().oauth2(manager(code))
+                    .contentType("application/json").body(governance("552081317"))
+                    .when().put("/api/territories/" + code + "/governance").statusCode());
+            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409 || s == 428), statuses.toString());
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(1, DB.count("SELECT count(*) FROM governance WHERE territory_code = ?", code));
+        }
     }
 
     @Test

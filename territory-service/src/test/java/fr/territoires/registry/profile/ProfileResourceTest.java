@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.territoires.events.EventType;
@@ -49,6 +50,20 @@ class ProfileResourceTest {
                 .body(Map.of("industrialJobsShare", 21.5, "keyCompanies", List.of(Map.of("siren", "552081317", "name", "Zeta"))))
                 .when().put("/api/territories/" + code + "/industrial-profile")
                 .then().statusCode(200).header("ETag", "\"1\"").body("keyCompanies.size()", equalTo(1));
+        assertEquals(1, DB.count("SELECT count(*) FROM key_company WHERE territory_code = ?", code));
+    }
+
+    /** Like the governance: first replaces at the same time store one profile and never fail. */
+    @Test
+    void firstReplacesAtTheSameTimeStoreOneProfileAndNeverFail() {
+        String code = RegistryFixtures.territory("i");
+        List<Integer> statuses = RegistryFixtures.atOnce(6, () -> given().auth().oauth2(manager(code))
+                .contentType("application/json")
+                .body(Map.of("industrialJobsShare", 21.5, "keyCompanies", List.of(Map.of("siren", "552081317", "name", "Zeta"))))
+                .when().put("/api/territories/" + code + "/industrial-profile").statusCode());
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409 || s == 428), statuses.toString());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(1, DB.count("SELECT count(*) FROM industrial_profile WHERE territory_code = ?", code));
         assertEquals(1, DB.count("SELECT count(*) FROM key_company WHERE territory_code = ?", code));
     }
 
