@@ -232,7 +232,7 @@ public final class BuildInfrastructure {
 
         private DedicatedKeycloak(Path runDir, int port, int managementPort) {
             super(runDir);
-            this.server = new KeycloakServer(runDir, port, managementPort, true);
+            this.server = new KeycloakServer(runDir, port, managementPort, true, dir());
         }
 
         /** Its base URL ({@code http://localhost:port}); the realm is {@link KeycloakServer#REALM}. */
@@ -248,7 +248,7 @@ public final class BuildInfrastructure {
 
     public static synchronized String keycloakUrl() {
         return PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL").orElseGet(() ->
-                shared("keycloak", ports -> new KeycloakServer(dir(), ports[0], ports[1], true), 2).url());
+                shared("keycloak", ports -> new KeycloakServer(dir(), ports[0], ports[1], true, dir()), 2).url());
     }
 
     /** The reactor's root directory (set by the parent POM for every test JVM). */
