@@ -296,7 +296,21 @@ public final class Adversary {
         if (input.contentType() != null) {
             request.header("Content-Type", input.contentType()); // as given: no charset added
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        for (int attempt = 1;; attempt++) {
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                break;
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                // A kept-alive connection the server had closed (it closes one after refusing a body too large):
+                // nothing of the request was read; sent again, on another connection.
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+            }
+        }
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
