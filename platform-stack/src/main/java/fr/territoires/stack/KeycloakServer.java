@@ -32,8 +32,6 @@ public final class KeycloakServer implements Component {
      * 3 MB); null: not kept (the platform's Keycloak keeps its directory across runs, so it builds once anyway).
      */
     private final Path builtLib;
-    /** Whether this run directory was given a kept build, so that nothing is kept again. */
-    private boolean reusedBuild;
 
     /** @param throwaway an in-memory database (tests) instead of a file kept across restarts */
     public KeycloakServer(Path runDir, int port, int managementPort, boolean throwaway) {
@@ -115,16 +113,19 @@ public final class KeycloakServer implements Component {
         return Dirs.shortHash(String.join(" ", buildOptions()));
     }
 
-    /** The first fresh start of a build leaves its lib/quarkus for the next ones (copied, then renamed at once). */
+    /**
+     * The first fresh start of a build leaves its lib/quarkus for the next ones (copied, then renamed at once);
+     * once it is there, a start that began from it or came later keeps nothing.
+     */
     @Override
     public void afterReady() throws IOException {
-        if (builtLib == null || reusedBuild || Files.isDirectory(builtLib)) {
+        if (builtLib == null || Files.isDirectory(builtLib)) {
             return;
         }
         Files.createDirectories(builtLib.getParent());
         Path tmp = Files.createTempDirectory(builtLib.getParent(), "keycloak-lib-");
         try {
-            Dirs.copyRecursively(dir.resolve("keycloak-" + Artifacts.keycloakVersion()).resolve("lib/quarkus"), tmp);
+            Dirs.copyRecursively(home().resolve("lib/quarkus"), tmp);
             Files.move(tmp, builtLib, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Another JVM of the build kept its own first, or the disk refused: the next fresh start builds again.
@@ -138,9 +139,14 @@ public final class KeycloakServer implements Component {
                 && Http.status("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration") == 200;
     }
 
+    /** The unpacked distribution of this run directory. */
+    private Path home() {
+        return dir.resolve("keycloak-" + Artifacts.keycloakVersion());
+    }
+
     /** One unpacked distribution per run directory: start-dev rewrites its own files. */
     private Path install() throws IOException {
-        Path home = dir.resolve("keycloak-" + Artifacts.keycloakVersion());
+        Path home = home();
         if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             return home;
         }
@@ -165,7 +171,6 @@ public final class KeycloakServer implements Component {
             Path lib = unpacked.resolve("lib/quarkus");
             Dirs.deleteRecursively(lib);
             Dirs.copyRecursively(builtLib, lib);
-            reusedBuild = true;
         }
         Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
         Dirs.deleteRecursively(tmp);
