@@ -73,6 +73,15 @@ public final class Adversary {
     public Report attack(String openApiPath, String prefix) {
         JsonPath doc = given().accept("application/json").queryParam("format", "json").when().get(openApiPath)
                 .then().statusCode(200).extract().jsonPath();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS);
+        try {
+            return attack(doc, prefix, senders);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private Report attack(JsonPath doc, String prefix, java.util.concurrent.ExecutorService senders) {
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<Finding> findings = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
@@ -101,7 +110,7 @@ public final class Adversary {
                         sends.add(() -> new Sent(caller.getKey(), input, send(method, url, caller.getValue(), input)));
                     }
                 }
-                for (Sent sent : sendAll(sends)) {
+                for (Sent sent : sendAll(senders, sends)) {
                     requests++;
                     Answer r = sent.answer();
                     statuses.merge(r.statusCode(), 1, Integer::sum);
@@ -133,11 +142,11 @@ public final class Adversary {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
 
-    private static List<Sent> sendAll(List<java.util.concurrent.Callable<Sent>> sends) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SENDERS);
+    private static List<Sent> sendAll(java.util.concurrent.ExecutorService senders,
+            List<java.util.concurrent.Callable<Sent>> sends) {
         try {
             List<Sent> sent = new ArrayList<>();
-            for (java.util.concurrent.Future<Sent> f : pool.invokeAll(sends)) {
+            for (java.util.concurrent.Future<Sent> f : senders.invokeAll(sends)) {
                 sent.add(f.get());
             }
             return sent;
@@ -146,8 +155,6 @@ public final class Adversary {
             throw new IllegalStateException("interrupted while attacking", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("a request could not be sent: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -301,8 +308,6 @@ public final class Adversary {
             try {
                 response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 break;
-            } catch (java.net.http.HttpTimeoutException e) {
-                throw e;
             } catch (IOException e) {
                 // A kept-alive connection the server had closed (it closes one after refusing a body too large):
                 // nothing of the request was read; sent again, on another connection.
