@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrossReferenceScopeIT {
 
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
+
     private static final String MINE = "ti-4420";
     private static final String OTHER = "ti-8413";
     private static final String MY_SIRET = "99999000500012";
@@ -66,7 +69,7 @@ class CrossReferenceScopeIT {
                 .body(Map.of("siret", "55208131766522", "name", "(demo) Exemple Industries", "nafCode", "25.11Z",
                         "commune", "54430", "sizeBand", "MEDIUM"))
                 .post("/api/recruitment/companies").statusCode()));
-        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(10);
+        LocalDate start = DATES.today().plusDays(10);
         otherNeed = as("company.demo").body(Map.ofEntries(Map.entry("siret", OTHER_SIRET), Map.entry("romeCode", "H2903"),
                         Map.entry("jobTitle", "Régleur presse injection"), Map.entry("headcount", 1),
                         Map.entry("contractType", "CDI"), Map.entry("qualificationLevel", "SKILLED_WORKER"),
@@ -74,8 +77,8 @@ class CrossReferenceScopeIT {
                         Map.entry("hoursPerWeek", 35), Map.entry("difficult", false)))
                 .post("/api/recruitment/needs").then().statusCode(201).extract().path("id");
         nationalEnvelope = as("admin.programme").body(Map.of("funder", "STATE_ANCT", "name", "Scope " + UUID.randomUUID(),
-                        "priority", "RECRUIT", "scope", "NATIONAL", "firstYear", LocalDate.now(BusinessDates.PARIS).getYear() - 1,
-                        "lastYear", LocalDate.now(BusinessDates.PARIS).getYear() + 3, "ceiling", 100000))
+                        "priority", "RECRUIT", "scope", "NATIONAL", "firstYear", DATES.fiscalYear() - 1,
+                        "lastYear", DATES.fiscalYear() + 3, "ceiling", 100000))
                 .post("/api/funding/envelopes").then().statusCode(201).extract().path("id");
     }
 
@@ -112,7 +115,7 @@ class CrossReferenceScopeIT {
 
         String auvergneRhoneAlpes = as("admin.programme").body(Map.of("funder", "REGION", "region", "84", "name",
                         "Scope ARA " + UUID.randomUUID(), "priority", "RECRUIT", "scope", "REGION", "scopeRegion", "84",
-                        "firstYear", LocalDate.now(BusinessDates.PARIS).getYear() - 1, "lastYear", LocalDate.now(BusinessDates.PARIS).getYear() + 3, "ceiling", 1000))
+                        "firstYear", DATES.fiscalYear() - 1, "lastYear", DATES.fiscalYear() + 3, "ceiling", 1000))
                 .post("/api/funding/envelopes").then().statusCode(201).extract().path("id");
         Map<String, Object> withOtherRegionsEnvelope = application(MINE);
         withOtherRegionsEnvelope.put("plan", List.of(Map.of("envelopeId", auvergneRhoneAlpes, "requested", 500)));
@@ -120,7 +123,7 @@ class CrossReferenceScopeIT {
                 .then().statusCode(201).extract().path("id");
         as("lead.valdelorraine").post("/api/funding/applications/" + underReview + "/submission").then().statusCode(200);
         as("officer.grandest").post("/api/funding/applications/" + underReview + "/review").then().statusCode(200);
-        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(10);
+        LocalDate start = DATES.today().plusDays(10);
 
         List<Case> cases = List.of(
                 new Case("an application naming another territory's action sheet", "funding-service", "lead.valdelorraine",
@@ -145,7 +148,7 @@ class CrossReferenceScopeIT {
                         Map.of("title", "Not mine", "priority", "RECRUIT", "owner", "CC"), null),
                 new Case("a perimeter change by a Region's officer adding another Region's EPCI", "territory-service",
                         "officer.grandest", "PUT", "/api/territories/" + MINE + "/perimeter",
-                        Map.of("epcis", List.of("245400601", "200042935"), "effectiveOn", LocalDate.now(BusinessDates.PARIS).toString()),
+                        Map.of("epcis", List.of("245400601", "200042935"), "effectiveOn", DATES.today().toString()),
                         "epcis"));
 
         long applicationsBefore = applications();

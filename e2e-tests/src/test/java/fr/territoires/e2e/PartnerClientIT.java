@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class PartnerClientIT {
 
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
+
     private static E2ePlatform platform;
 
     @BeforeAll
@@ -64,7 +67,7 @@ class PartnerClientIT {
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
 
-        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(15);
+        LocalDate start = DATES.today().plusDays(15);
         NeedRequest request = new NeedRequest()
                 .siret("99999000500012").romeCode("H2913").jobTitle("Soudeur MIG (client généré)").headcount(2)
                 .contractType(ContractType.CDI)

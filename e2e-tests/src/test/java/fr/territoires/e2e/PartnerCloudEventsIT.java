@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class PartnerCloudEventsIT {
 
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -116,7 +119,7 @@ class PartnerCloudEventsIT {
         given().baseUri(platform.gateway()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("epcis", List.of("247400773"), "effectiveOn", "2024-01-01"))
                 .when().put("/api/territories/" + code + "/perimeter").then().statusCode(200);
-        int year = LocalDate.now(BusinessDates.PARIS).getYear();
+        int year = DATES.fiscalYear();
         given().baseUri(platform.gateway()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("funder", "STATE_ANCT", "name", "CloudEvents " + code, "priority", "INNOVATE",
                         "scope", "NATIONAL", "firstYear", year, "lastYear", year + 2, "ceiling", new BigDecimal("1000.00")))
@@ -128,7 +131,7 @@ class PartnerCloudEventsIT {
                         "commune", "74104", "sizeBand", "SMALL"))
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
-        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(15);
+        LocalDate start = DATES.today().plusDays(15);
         Map<String, Object> need = new HashMap<>(Map.of("siret", "99999000500020", "romeCode", "H2913",
                 "jobTitle", "Décolleteur (CloudEvents)", "headcount", 1, "contractType", "CDI",
                 "qualificationLevel", "SKILLED_WORKER", "startDate", start.toString(),

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProgrammeJourneyIT {
 
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
+
     private static E2ePlatform platform;
 
     @BeforeAll
@@ -41,7 +44,7 @@ class ProgrammeJourneyIT {
                         "commune", "54430", "sizeBand", "SMALL"))
                 .when().post("/api/recruitment/companies")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409)));
-        LocalDate start = LocalDate.now(BusinessDates.PARIS).plusDays(10);
+        LocalDate start = DATES.today().plusDays(10);
         String need = as("company.demo")
                 .body(Map.ofEntries(Map.entry("siret", "99999000500012"), Map.entry("romeCode", "H2913"),
                         Map.entry("jobTitle", "Soudeur TIG"), Map.entry("headcount", 3), Map.entry("contractType", "CDI"),

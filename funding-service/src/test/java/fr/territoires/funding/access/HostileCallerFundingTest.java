@@ -20,7 +20,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "funding"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class HostileCallerFundingTest {
+
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
 
     private static final String DECISION = "/api/funding/applications/%s/decision";
 
@@ -157,7 +159,7 @@ class HostileCallerFundingTest {
         UUID state = FundingFixtures.openEnvelope("1000000.00");
         String pay = "/api/funding/commitments/" + stateCommitment(territory, state) + "/payments";
         long payments = DB.count("SELECT count(*) FROM payment");
-        for (String on : List.of("2019-06-01", "2031-01-01", "9999-12-31", "0001-01-01", LocalDate.now(BusinessDates.PARIS).plusDays(1).toString())) {
+        for (String on : List.of("2019-06-01", "2031-01-01", "9999-12-31", "0001-01-01", DATES.today().plusDays(1).toString())) {
             api(admin()).body(Map.of("kind", "INSTALMENT", "amount", 100, "paidOn", on)).when().post(pay)
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("paidOn"));
         }
@@ -167,7 +169,7 @@ class HostileCallerFundingTest {
     @Test
     void aYearWithoutACpLineIsNotUnlimited() {
         String territory = FundingFixtures.labelledInGrandEst();
-        int year = LocalDate.now(BusinessDates.PARIS).getYear();
+        int year = DATES.fiscalYear();
         Map<String, Object> body = FundingFixtures.nationalEnvelope("CP " + UUID.randomUUID(), "1000000.00");
         body.put("yearlyPaymentCeilings", Map.of(String.valueOf(year), 100000));
         UUID envelope = FundingFixtures.openEnvelope(body);

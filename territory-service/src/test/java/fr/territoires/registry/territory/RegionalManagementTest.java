@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.events.EventType;
 import fr.territoires.registry.RegistryFixtures;
 import fr.territoires.testing.RealInfrastructure;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "territory"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class RegionalManagementTest {
+
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
 
     /** Grand Est EPCIs only this class uses, and one of Auvergne-Rhône-Alpes (Haut-Bugey, Oyonnax). */
     private static final String CATTENOM = "245700695";
@@ -101,7 +105,7 @@ class RegionalManagementTest {
     @Test
     void aPerimeterChangeIsDatedWithinASaneWindow() {
         String code = RegistryFixtures.territory("w");
-        for (String on : List.of("2999-01-01", "2017-12-31", java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).plusYears(1).plusDays(1).toString(),
+        for (String on : List.of("2999-01-01", "2017-12-31", DATES.today().plusYears(1).plusDays(1).toString(),
                 "+10000-01-01", "0001-01-01")) {
             given().auth().oauth2(TestTokens.programmeAdmin()).contentType("application/json")
                     .body(Map.of("epcis", List.of("240800862"), "effectiveOn", on))

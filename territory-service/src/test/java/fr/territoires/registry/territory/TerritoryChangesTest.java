@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.territoires.commons.time.BusinessDates;
 import fr.territoires.events.EventSchemas;
 import fr.territoires.events.EventType;
 import fr.territoires.events.Topics;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "territory"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class TerritoryChangesTest {
+
+    /** Today as the services see it: in Paris (BusinessDates), not in the JVM's zone. */
+    private static final BusinessDates DATES = new BusinessDates();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Sql DB = Sql.on("territory");
@@ -194,7 +198,7 @@ class TerritoryChangesTest {
                 .then().statusCode(201)
                 .body("labels.phase", org.hamcrest.Matchers.contains("2019-2022", "2023-2027"),
                         "labels.labelledOn", org.hamcrest.Matchers.contains("2019-03-14",
-                                java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).toString()));
+                                DATES.today().toString()));
         given().auth().oauth2(admin()).contentType("application/json")
                 .body(Map.of("code", newCode(), "name", "X", "status", "LABELLED", "phases", List.of("2023-2027"),
                         "labelledOn", Map.of("2019-2022", "2019-03-14")))
@@ -211,6 +215,6 @@ class TerritoryChangesTest {
         given().when().get("/api/territories/" + candidate).then().body("labels.size()", equalTo(0));
         given().auth().oauth2(admin()).contentType("application/json").body(Map.of("status", "LABELLED"))
                 .when().put("/api/territories/" + candidate + "/status")
-                .then().statusCode(200).body("labels[0].labelledOn", equalTo(java.time.LocalDate.now(fr.territoires.commons.time.BusinessDates.PARIS).toString()));
+                .then().statusCode(200).body("labels[0].labelledOn", equalTo(DATES.today().toString()));
     }
 }
