@@ -2,7 +2,7 @@ package fr.territoires.recruitment.reference;
 
 import fr.territoires.commons.reference.ReferenceFiles;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +12,13 @@ import java.util.function.Consumer;
  * The official lists recruitment-service checks codes against, from the extract in {@code reference/}
  * (see reference-data/README.md): NAF rév. 2 subclasses and the communes with their département,
  * region and EPCI. Read once at start-up, immutable.
+ *
+ * <p>A {@code @Singleton}, never behind a client proxy: ArC builds a normal-scoped bean's proxy by calling this
+ * class's constructor, which read the lists a second time and kept both copies (70,000 communes in the heap
+ * instead of 35,000; issue #16, RSS).
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class ReferenceData {
 
     /** @param epci SIREN of its EPCI, or null for the few communes outside any */

@@ -2,7 +2,7 @@ package fr.territoires.registry.reference;
 
 import fr.territoires.commons.reference.ReferenceFiles;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,9 +15,13 @@ import java.util.function.Consumer;
  * The official administrative divisions (communes, EPCIs, départements, regions) from the extract
  * of @etalab/decoupage-administratif in {@code reference/} (see reference-data/README.md). Read
  * once at start-up, immutable, about 35,000 communes in memory.
+ *
+ * <p>A {@code @Singleton}, never behind a client proxy: ArC builds a normal-scoped bean's proxy by calling this
+ * class's constructor, which read the lists a second time and kept both copies (70,000 communes in the heap
+ * instead of 35,000; issue #16, RSS).
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class ReferenceData {
 
     /** A code and its official name, as the API shows départements, regions, EPCIs. */

@@ -3,6 +3,7 @@ package fr.territoires.registry.reference;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import fr.territoires.testing.RealInfrastructure;
 import fr.territoires.testing.TestTokens;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,6 +20,16 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "territory"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReferenceResourceTest {
+
+    @Inject
+    ReferenceData reference;
+
+    @Test
+    void theListsAreHeldOnceNotAgainByAProxy() {
+        // ArC builds a normal-scoped bean's client proxy with the class's own constructor: behind one, the lists were
+        // read twice and both copies kept (70,000 communes in the heap)
+        assertFalse(reference instanceof io.quarkus.arc.ClientProxy, "ReferenceData is reached through a client proxy");
+    }
 
     private static String token() {
         return TestTokens.partner();
