@@ -232,7 +232,84 @@ public class ServiceProxy {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
-        response.pipeTo(out);
+        response.pipeTo(new ToCaller(out, response));
+    }
+
+    /**
+     * The caller's answer as the relay's destination. A caller may hang up while the service's answer is still
+     * coming: from then on its answer is closed, and each later piece written to it would be an error ("Response has
+     * already been written", logged by Vert.x, whatever the order in which the close and the piece reach the event
+     * loop). What is left is dropped, and the service's request reset, which closes its connection: no more of it
+     * is read for nobody.
+     */
+    private static final class ToCaller implements io.vertx.core.streams.WriteStream<io.vertx.core.buffer.Buffer> {
+
+        private final HttpServerResponse out;
+        private final HttpClientResponse from;
+
+        ToCaller(HttpServerResponse out, HttpClientResponse from) {
+            this.out = out;
+            this.from = from;
+        }
+
+        private boolean callerGone() {
+            if (out.closed() || out.ended()) {
+                from.request().reset();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public io.vertx.core.Future<Void> write(io.vertx.core.buffer.Buffer data) {
+            return callerGone() ? io.vertx.core.Future.succeededFuture() : out.write(data);
+        }
+
+        @Override
+        public void write(io.vertx.core.buffer.Buffer data, io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+            if (callerGone()) {
+                done.handle(io.vertx.core.Future.succeededFuture());
+            } else {
+                out.write(data, done);
+            }
+        }
+
+        @Override
+        public io.vertx.core.Future<Void> end() {
+            return callerGone() ? io.vertx.core.Future.succeededFuture() : out.end();
+        }
+
+        @Override
+        public void end(io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+            if (callerGone()) {
+                done.handle(io.vertx.core.Future.succeededFuture());
+            } else {
+                out.end(done);
+            }
+        }
+
+        @Override
+        public boolean writeQueueFull() {
+            return !callerGone() && out.writeQueueFull();
+        }
+
+        @Override
+        public ToCaller setWriteQueueMaxSize(int maxSize) {
+            out.setWriteQueueMaxSize(maxSize);
+            return this;
+        }
+
+        @Override
+        public ToCaller drainHandler(io.vertx.core.Handler<Void> handler) {
+            out.drainHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ToCaller exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
+            out.exceptionHandler(handler);
+            return this;
+        }
     }
 
     /**

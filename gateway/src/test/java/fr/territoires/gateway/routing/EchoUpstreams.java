@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * A request with {@code X-Echo-Drop-First: n} is dropped (the connection closed without an answer,
  * as by a crashing service) while its URI has been seen at most n times: tests make flaky or dead
  * services that way, on URIs of their own, and count the attempts with {@code seen}.
+ * A request with {@code X-Echo-Slow-Bytes: n} is answered n bytes in 1 KB pieces 20 ms apart, for a caller that
+ * hangs up in the middle of an answer.
  * Each answer also carries amounts as funding-service writes them ({@code committed: 154000.00}), to
  * see that the gateway passes them on with their cents.
  */
@@ -50,6 +52,25 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         exchange.close();
     }
 
+    private static void slowAnswer(com.sun.net.httpserver.HttpExchange exchange, int bytes) {
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        byte[] piece = new byte[1024];
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0); // chunked
+            for (int sent = 0; sent < bytes; sent += piece.length) {
+                out.write(piece);
+                out.flush();
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            // the gateway hung up on it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
     private static HttpServer echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,6 +90,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 String dropFirst = exchange.getRequestHeaders().getFirst("X-Echo-Drop-First");
                 if (dropFirst != null && seen <= Integer.parseInt(dropFirst)) {
                     exchange.close(); // before any answer: the connection is closed
+                    return;
+                }
+                String slowBytes = exchange.getRequestHeaders().getFirst("X-Echo-Slow-Bytes");
+                if (slowBytes != null) { // a long answer in 1 KB pieces 20 ms apart: its caller may hang up midway
+                    slowAnswer(exchange, Integer.parseInt(slowBytes));
                     return;
                 }
                 if (exchange.getRequestURI().getPath().equals("/q/openapi") && name.equals("funding-service") && seen == 1) {
