@@ -105,6 +105,44 @@ class ConcurrentApprovalsTest {
         api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
     }
 
+    /**
+     * A caller that hangs up right after sending its approval (a closed browser tab, a proxy's timeout) does not
+     * cancel it halfway: a write that reached the service runs to its commit or its refusal (issue #16: when
+     * wrk closed its connections, cancelled approvals logged Hibernate Reactive's "HHH000099 possible
+     * non-threadsafe access to the session" and "HR000090 live transaction" as they were rolled back).
+     */
+    @Test
+    void approvalsWhoseCallersHangUpAreMadeWhole() throws Exception {
+        String territory = FundingFixtures.labelledInGrandEst();
+        UUID envelope = FundingFixtures.openEnvelope("1000000.00");
+        List<UUID> ids = underReview(territory, envelope, 12);
+        String token = admin();
+        for (UUID id : ids) {
+            byte[] body = "{\"decision\":\"APPROVED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String head = "POST " + applications.getPath() + id + "/decision HTTP/1.1\r\n"
+                    + "Host: " + applications.getHost() + ":" + applications.getPort() + "\r\n"
+                    + "Authorization: Bearer " + token + "\r\n" + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            try (java.net.Socket socket = new java.net.Socket(applications.getHost(), applications.getPort())) {
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+            } // closed before any answer
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (approved(territory) < ids.size() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(ids.size(), approved(territory), "every approval sent is made, though its caller hung up");
+        assertEquals(new BigDecimal("120000.00"), committed(envelope));
+        assertEquals(ids.size(), DB.count("SELECT count(*) FROM commitment WHERE envelope_id = ?", envelope));
+        api(admin()).when().get("/api/funding/ledger/check").then().statusCode(200).body("consistent", equalTo(true));
+    }
+
+    private static long approved(String territory) {
+        return DB.count("SELECT count(*) FROM application WHERE territory_code = ? AND status = 'APPROVED'", territory);
+    }
+
     private static List<UUID> underReview(String territory, UUID envelope, int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

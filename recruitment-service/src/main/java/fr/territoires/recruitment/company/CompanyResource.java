@@ -30,11 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/recruitment/companies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Companies")
 @Authenticated
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class CompanyResource {
 
     public record CompanyView(String siret, String siren, String name, String nafCode, String nafLabel, String commune,

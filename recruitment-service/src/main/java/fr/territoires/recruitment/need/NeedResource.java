@@ -39,11 +39,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/recruitment/needs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recruitment needs")
 @Authenticated
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class NeedResource {
 
     public record Family(String code, String name) {

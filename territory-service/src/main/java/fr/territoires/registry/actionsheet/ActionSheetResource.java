@@ -40,12 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/territories/{code}/action-sheets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Action sheets")
 @Authenticated
 @jakarta.inject.Singleton
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class ActionSheetResource {
 
     public record ActionSheetView(long id, String territory, String title, ActionSheet.Priority priority,

@@ -16,9 +16,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/territories/import")
 @Tag(name = "National list")
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class NationalListResource {
 
     @jakarta.inject.Inject

@@ -24,11 +24,14 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/territories/{code}/perimeter")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Perimeter")
 @Authenticated
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class PerimeterResource {
 
     @jakarta.inject.Inject

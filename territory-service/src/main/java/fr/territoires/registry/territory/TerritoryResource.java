@@ -48,11 +48,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @jakarta.inject.Singleton
 @Path("/api/territories")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territories")
+// A write that reached the service runs to its commit or its refusal, whatever its caller does (docs/decisions.md)
+@Cancellable(false)
 public class TerritoryResource {
 
     @jakarta.inject.Inject
