@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.territoires.funding.FundingFixtures;
+import fr.territoires.testing.RawHttp;
 import fr.territoires.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -117,16 +118,12 @@ class ConcurrentApprovalsTest {
         UUID envelope = FundingFixtures.openEnvelope("1000000.00");
         List<UUID> ids = underReview(territory, envelope, 12);
         String token = admin();
+        byte[] body = "{\"decision\":\"APPROVED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (UUID id : ids) {
-            byte[] body = "{\"decision\":\"APPROVED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String head = "POST " + applications.getPath() + id + "/decision HTTP/1.1\r\n"
-                    + "Host: " + applications.getHost() + ":" + applications.getPort() + "\r\n"
-                    + "Authorization: Bearer " + token + "\r\n" + "Content-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n";
-            try (java.net.Socket socket = new java.net.Socket(applications.getHost(), applications.getPort())) {
-                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                socket.getOutputStream().write(body);
-                socket.getOutputStream().flush();
+            try (RawHttp caller = new RawHttp()) {
+                caller.head("POST " + applications.getPath() + id + "/decision HTTP/1.1", "Authorization: Bearer " + token,
+                        "Content-Type: application/json", "Content-Length: " + body.length);
+                caller.send(body);
             } // closed before any answer
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.testing.RawHttp;
+import fr.territoires.gateway.LogCapture;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,10 +13,6 @@ import fr.territoires.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,31 +23,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class AccessLogTest {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            Object[] parameters = record.getParameters();
-            lines.add(parameters == null ? record.getMessage() : String.format(record.getMessage(), parameters));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(AccessLog.CATEGORY).addHandler(capture);
+        capture = LogCapture.of(AccessLog.CATEGORY);
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(AccessLog.CATEGORY).removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -70,7 +52,8 @@ class AccessLogTest {
             assertEquals(413, http.read().status());
         }
 
-        Awaitility.await().until(() -> lines.size() >= 3);
+        Awaitility.await().until(() -> capture.lines().size() >= 3);
+        List<String> lines = capture.lines();
         assertTrue(lines.stream().anyMatch(l -> l.matches(
                 "GET /api/funding/envelopes 200 \\d+ ms correlation=access-log-1 client=partner-bpifrance")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.matches(

@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.territoires.gateway.LogCapture;
+import fr.territoires.testing.RawHttp;
 import fr.territoires.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -14,7 +17,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -94,45 +99,21 @@ class ServiceProxyTest {
      */
     @Test
     void aCallerThatHangsUpMidAnswerIsLetGoQuietly() throws Exception {
-        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                    errors.add(record.getLoggerName() + ": " + record.getMessage()
-                            + (record.getThrown() == null ? "" : " " + record.getThrown()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        try (LogCapture logged = LogCapture.of("")) {
             for (int i = 0; i < 3; i++) {
-                try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-                    socket.getOutputStream().write(("GET /api/territories?hangup=" + i + " HTTP/1.1\r\nHost: localhost\r\n"
-                            + "X-Echo-Slow-Bytes: 131072\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                    byte[] head = new byte[2048];
-                    int read = socket.getInputStream().read(head);
-                    org.junit.jupiter.api.Assertions.assertTrue(read > 0 && new String(head, 0, read,
-                            java.nio.charset.StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"), "the answer began");
-                } // hung up after its first bytes: about 2.6 s of answer still to come
+                try (RawHttp caller = new RawHttp()) {
+                    caller.head("GET /api/territories?hangup=" + i + " HTTP/1.1", "X-Echo-Slow-Bytes: 131072");
+                    assertEquals(200, caller.read().status(), "the answer began");
+                } // hung up after its head: about 2.6 s of answer still to come
             }
             Thread.sleep(3_000);
             given().when().get("/api/territories?after=hangups").then().statusCode(200)
                     .body("service", equalTo("territory-service"));
-        } finally {
-            root.removeHandler(capture);
+            assertEquals(List.of(), logged.records().stream()
+                    .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(r -> r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()))
+                    .toList());
         }
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), errors);
     }
 
     /** Issue 17: the gateway continues the caller's trace towards the service, and names it in a 5xx. */
