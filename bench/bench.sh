@@ -134,8 +134,6 @@ read -r gw_r gw_p b <<<"$(wrk_run gwprofile "$gw/api/territories/$code")"; add "
 read -r gwa_r gwa_p b <<<"$(wrk_run gwsheets "$gw/api/territories/$code/action-sheets" "$(token lead.valdelorraine)")"; add "authenticated action sheets, through the gateway" "$gwa_r" "$gwa_p" "$b" "the same direct" "$auth_r" gwsheets
 read -r d_r d_p b <<<"$(wrk_run dashboard "$gw/api/territories/$code/dashboard" "$(token lead.valdelorraine)")"; add "gateway dashboard" "$d_r" "$d_p" "$b" "300 rps goal" 300 dashboard
 
-admin_token=$(token admin.programme)
-
 # --- Approvals that commit money (funding-service, direct) ------------------------------------
 # Applications under review are written in SQL for a bench territory of funding's replica (ti-bench, LABELLED,
 # national envelopes), then approved by wrk, each request the next application of its thread. Every approval
