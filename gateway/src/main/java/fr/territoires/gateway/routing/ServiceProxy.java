@@ -13,7 +13,11 @@ import fr.territoires.commons.outage.Outages;
 import fr.territoires.commons.outage.SigningKeys;
 import fr.territoires.commons.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -242,7 +246,7 @@ public class ServiceProxy {
      * loop). What is left is dropped, and the service's request reset, which closes its connection: no more of it
      * is read for nobody.
      */
-    private static final class ToCaller implements io.vertx.core.streams.WriteStream<io.vertx.core.buffer.Buffer> {
+    private static final class ToCaller implements WriteStream<Buffer> {
 
         private final HttpServerResponse out;
         private final HttpClientResponse from;
@@ -261,28 +265,28 @@ public class ServiceProxy {
         }
 
         @Override
-        public io.vertx.core.Future<Void> write(io.vertx.core.buffer.Buffer data) {
-            return callerGone() ? io.vertx.core.Future.succeededFuture() : out.write(data);
+        public Future<Void> write(Buffer data) {
+            return callerGone() ? Future.succeededFuture() : out.write(data);
         }
 
         @Override
-        public void write(io.vertx.core.buffer.Buffer data, io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+        public void write(Buffer data, Handler<AsyncResult<Void>> done) {
             if (callerGone()) {
-                done.handle(io.vertx.core.Future.succeededFuture());
+                done.handle(Future.succeededFuture());
             } else {
                 out.write(data, done);
             }
         }
 
         @Override
-        public io.vertx.core.Future<Void> end() {
-            return callerGone() ? io.vertx.core.Future.succeededFuture() : out.end();
+        public Future<Void> end() {
+            return callerGone() ? Future.succeededFuture() : out.end();
         }
 
         @Override
-        public void end(io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+        public void end(Handler<AsyncResult<Void>> done) {
             if (callerGone()) {
-                done.handle(io.vertx.core.Future.succeededFuture());
+                done.handle(Future.succeededFuture());
             } else {
                 out.end(done);
             }
@@ -300,13 +304,13 @@ public class ServiceProxy {
         }
 
         @Override
-        public ToCaller drainHandler(io.vertx.core.Handler<Void> handler) {
+        public ToCaller drainHandler(Handler<Void> handler) {
             out.drainHandler(handler);
             return this;
         }
 
         @Override
-        public ToCaller exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
+        public ToCaller exceptionHandler(Handler<Throwable> handler) {
             out.exceptionHandler(handler);
             return this;
         }
