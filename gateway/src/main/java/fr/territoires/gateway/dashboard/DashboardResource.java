@@ -2,14 +2,12 @@ package fr.territoires.gateway.dashboard;
 
 import fr.territoires.commons.time.BusinessDates;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.territoires.commons.problem.ProblemException;
 import fr.territoires.commons.tracing.CorrelationIdFilter;
 import fr.territoires.gateway.GatewayConfig;
 import fr.territoires.gateway.routing.ServiceClient;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -20,14 +18,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.MDC;
 
@@ -40,15 +39,11 @@ public class DashboardResource {
     @jakarta.inject.Inject
     BusinessDates dates;
 
-    private static final Pattern CODE = Pattern.compile("ti-[0-9A-Za-z-]+");
-
     private final GatewayConfig config;
-    private final ObjectMapper json;
     private final HttpClient http;
 
-    public DashboardResource(GatewayConfig config, ObjectMapper json, ServiceClient services) {
+    public DashboardResource(GatewayConfig config, ServiceClient services) {
         this.config = config;
-        this.json = json;
         // The proxy's client: answered on the caller's event loop, with no hop to another thread pool and back (the
         // JDK client's selector thread and executor cost CPU on every sub-request, four per dashboard).
         this.http = services.http();
@@ -60,8 +55,12 @@ public class DashboardResource {
                     + "(funding), open positions this month and the top shortage jobs (recruitment), fetched in parallel "
                     + "with the caller's token, so each part shows what the caller may see. A part a service could not "
                     + "give is null and listed in missing with the reason; the rest is returned.")
-    public Uni<JsonNode> dashboard(@PathParam("code") String code, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer) {
-        if (!CODE.matcher(code).matches()) {
+    // The parts' JSON is relayed as the services wrote it (TerritoryDashboard): the answer is bytes, documented as the
+    // JSON object it is.
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JsonNode.class)))
+    public Uni<byte[]> dashboard(@PathParam("code") String code, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer) {
+        if (!TerritoryDashboard.CODE.matcher(code).matches()) {
             throw ProblemException.invalid("code", "must be a territory code, e.g. ti-8413");
         }
         String area = URLEncoder.encode(code, StandardCharsets.UTF_8);
@@ -97,17 +96,9 @@ public class DashboardResource {
         return Uni.createFrom().completionStage(() -> http.request(request)
                 .compose(out -> out.send())
                 .compose(response -> response.body().map(body -> new TerritoryDashboard.Part(name, service,
-                        response.statusCode(), parse(body))))
+                        response.statusCode(), body == null ? null : body.getBytes())))
                 .toCompletionStage())
                 .ifNoItem().after(config.requestTimeout().plus(Duration.ofSeconds(1))).fail()
                 .onFailure().recoverWithItem(new TerritoryDashboard.Part(name, service, 0, null));
-    }
-
-    private JsonNode parse(Buffer body) {
-        try {
-            return body == null || body.length() == 0 ? null : json.readTree(body.getBytes());
-        } catch (IOException e) {
-            return null;
-        }
     }
 }
