@@ -214,6 +214,11 @@ public final class BuildInfrastructure {
             return new Postgres("localhost", server.port(), DB_USER, DB_PASSWORD);
         }
 
+        /** Creates these databases if missing (and the application role), as every test JVM of a build does. */
+        public void ensureDatabases(String... databases) throws IOException {
+            server.ensureRoleAndDatabases(DB_USER, DB_PASSWORD, List.of(databases));
+        }
+
         /** Fast shutdown: open transactions are rolled back, connections closed. */
         @Override
         public synchronized void stop() {

@@ -28,6 +28,10 @@ import java.util.zip.ZipInputStream;
  */
 public final class PostgresServer implements Component {
 
+    /** The advisory lock key under which the role and databases are made sure of (any constant of this class). */
+    private static final long ROLE_AND_DATABASES_LOCK = 0x7469_726f_6c65L;
+
+
     /** Unprivileged user that runs PostgreSQL when we are root ("nobody" on Debian). */
     private static final String UNPRIVILEGED_ID = "65534";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -107,10 +111,16 @@ public final class PostgresServer implements Component {
         ensureRoleAndDatabases(appUser, appPassword, databases);
     }
 
-    /** Creates the application role if missing and each database it owns; idempotent. */
+    /**
+     * Creates the application role if missing and each database it owns; idempotent. Several processes do it at
+     * once on one server (the build's test JVMs run two at a time): a session-level advisory lock makes them take
+     * turns, since two ALTER ROLE of one role at once fail one of them ("tuple concurrently updated") and two
+     * CREATE DATABASE of one name fail the second. The lock goes with the connection.
+     */
     public void ensureRoleAndDatabases(String user, String password, List<String> names) throws IOException {
         requireIdentifier(user);
         try (Connection c = superuserConnection("postgres"); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + ROLE_AND_DATABASES_LOCK + ")");
             boolean exists;
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
                 ps.setString(1, user);
