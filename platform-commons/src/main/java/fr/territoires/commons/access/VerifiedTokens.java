@@ -3,6 +3,7 @@ package fr.territoires.commons.access;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,9 +36,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * expiry ({@code exp}, no grace) and never longer than {@link Config#keepAtMost()} after its verification, so that
  * anything else that changes (the realm's signing keys after a rotation, this service's configuration) applies
  * within that time. A refusal is never kept: a token that failed is verified again each time. The key is the whole
- * token: a token that differs by one character, its signature included, is another key and is verified. Opaque
- * tokens and other credentials go to OIDC untouched. A kept identity is given to a request with that request's own
- * routing context and authentication context, never an earlier request's.
+ * token, with the OIDC tenant that took it: a token that differs by one character, its signature included, is
+ * another key and is verified. Opaque tokens and other credentials go to OIDC untouched. A kept identity is given
+ * to a request with that request's own routing context and authentication context, never an earlier request's.
  *
  * <p>At most {@link Config#maxTokens()} tokens are kept (a few kilobytes each), the least used going first.
  */
@@ -100,16 +101,18 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 || credential.getToken() == null) {
             return Uni.createFrom().nullItem();
         }
-        String token = credential.getToken();
-        Verified known = kept.getIfPresent(token);
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Object tenant = routing == null ? null : routing.get(OidcUtils.TENANT_ID_ATTRIBUTE);
+        String key = (tenant == null ? "" : tenant.toString()) + '\n' + credential.getToken();
+        Verified known = kept.getIfPresent(key);
         Instant now = clock.instant();
         if (known != null && now.isBefore(known.until())) {
-            return Uni.createFrom().item(forThisRequest(known.identity(), request, context));
+            return Uni.createFrom().item(forThisRequest(known.identity(), routing, context));
         }
         return verifier.authenticate(request, context).invoke(identity -> {
             Instant until = keptUntil(now, identity, keepAtMost);
             if (until != null) {
-                kept.put(token, new Verified(forNoRequest(identity), until));
+                kept.put(key, new Verified(forNoRequest(identity), until));
             }
         });
     }
@@ -151,9 +154,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
      * A kept identity for this request: its routing context and authentication context, set as OIDC sets them (on
      * the identity, and the authentication context on the routing context).
      */
-    private static SecurityIdentity forThisRequest(SecurityIdentity identity, TokenAuthenticationRequest request,
+    private static SecurityIdentity forThisRequest(SecurityIdentity identity, RoutingContext routing,
             AuthenticationRequestContext context) {
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (routing != null) {
             routing.put(REQUEST_CONTEXT, context);
         }
