@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.territoires.commons.access.VerifiedTokens;
 import fr.territoires.gateway.routing.EchoUpstreams;
 import fr.territoires.testing.TestTokens;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +29,15 @@ class VerifiedTokensTest {
     @Inject
     VerifiedTokens verified;
 
+    @Inject
+    MeterRegistry metrics;
+
+    private double hits() {
+        FunctionCounter hits = metrics.find("cache.gets").tag("cache", "verified-tokens").tag("result", "hit")
+                .functionCounter();
+        return hits == null ? 0 : hits.count();
+    }
+
     private static int me(String token) {
         return given().auth().oauth2(token).when().get("/api/me").then().extract().statusCode();
     }
@@ -37,11 +48,13 @@ class VerifiedTokensTest {
         long before = verified.size();
         given().auth().oauth2(token).when().get("/api/me").then().statusCode(200).body("username", equalTo("kept.user"));
         assertEquals(before + 1, verified.size(), "the verified token is kept");
+        double hitsBefore = hits();
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).when().get("/api/me").then().statusCode(200)
                     .body("username", equalTo("kept.user"), "territories[0]", equalTo("ti-4420"));
         }
         assertEquals(before + 1, verified.size(), "the same token is kept once");
+        assertEquals(hitsBefore + 3, hits(), "the three requests after the first took the kept identity (cache_gets_total)");
     }
 
     @Test
