@@ -16,13 +16,16 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import fr.territoires.recruitment.reference.ReferenceData;
 import fr.territoires.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,18 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "recruitment"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class CompanyResourceTest {
+
+    @Inject
+    ReferenceData reference;
+
+    /** The lists the codes are checked against, in the running service: held once, by the bean itself. */
+    @Test
+    void theListsAreHeldOnceNotAgainByAProxy() {
+        // ArC builds a normal-scoped bean's client proxy with the class's own constructor: behind one, the lists were
+        // read twice and both copies kept (70,000 communes in the heap)
+        assertFalse(reference instanceof io.quarkus.arc.ClientProxy, "ReferenceData is reached through a client proxy");
+        assertEquals("Pont-à-Mousson", reference.commune("54431").orElseThrow().name());
+    }
 
     private static final String LYON = "69123";
     private static final String VILLEURBANNE = "69266";
