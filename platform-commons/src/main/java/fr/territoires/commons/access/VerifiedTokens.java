@@ -2,6 +2,7 @@ package fr.territoires.commons.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -72,8 +73,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     @Inject
     public VerifiedTokens(Config config, @Any Instance<IdentityProvider<?>> providers, MeterRegistry metrics) {
+        // Each token leaves at its own "until": nothing past it is ever read, nor kept in memory.
         this.kept = Caffeine.newBuilder().maximumSize(Math.max(0, config.maxTokens()))
-                .expireAfterWrite(config.keepAtMost()).recordStats().build();
+                .expireAfter(Expiry.creating((String key, Verified v) -> Duration.between(Instant.now(), v.until())))
+                .recordStats().build();
         this.keepAtMost = config.keepAtMost();
         this.providers = providers;
         // cache_gets_total{cache="verified-tokens",result="hit|miss"}, cache_size, cache_evictions_total: how often a
@@ -103,10 +106,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         Object tenant = routing == null ? null : routing.get(OidcUtils.TENANT_ID_ATTRIBUTE);
         String key = (tenant == null ? "" : tenant.toString()) + '\n' + credential.getToken();
         Verified known = kept.getIfPresent(key);
-        Instant now = Instant.now();
-        if (known != null && now.isBefore(known.until())) {
+        if (known != null) {
             return Uni.createFrom().item(forThisRequest(known.identity(), routing, context));
         }
+        Instant now = Instant.now();
         return verifier.authenticate(request, context).invoke(identity -> {
             Instant until = keptUntil(now, identity, keepAtMost);
             if (until != null) {
