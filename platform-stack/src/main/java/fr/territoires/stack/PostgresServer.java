@@ -31,7 +31,6 @@ public final class PostgresServer implements Component {
     /** The advisory lock key under which the role and databases are made sure of (any constant of this class). */
     private static final long ROLE_AND_DATABASES_LOCK = 0x7469_726f_6c65L;
 
-
     /** Unprivileged user that runs PostgreSQL when we are root ("nobody" on Debian). */
     private static final String UNPRIVILEGED_ID = "65534";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
