@@ -34,6 +34,9 @@ final class E2ePlatform {
         List<String> databases = Platform.SERVICES.stream().filter(s -> s.database() != null)
                 .map(s -> "e2e_" + s.database()).toList();
         BuildInfrastructure.Postgres pg = BuildInfrastructure.postgres(databases.toArray(String[]::new));
+        String kafka = BuildInfrastructure.kafkaBootstrapServers();
+        // Keycloak starts beside the services: they need only its address until a token comes.
+        BuildInfrastructure.KeycloakStart keycloak = BuildInfrastructure.keycloakStarting();
         for (Platform.ServiceModule s : Platform.SERVICES) {
             ports.put(s.name(), OsProcesses.freePort());
         }
@@ -41,7 +44,7 @@ final class E2ePlatform {
             Platform.ServiceModule e2e = new Platform.ServiceModule(s.name(),
                     s.database() == null ? null : "e2e_" + s.database());
             Map<String, String> env = new HashMap<>(Platform.serviceEnvironment(e2e, pg.host(), pg.port(), pg.user(), pg.password(),
-                    BuildInfrastructure.kafkaBootstrapServers(), BuildInfrastructure.keycloakUrl(),
+                    kafka, keycloak.url(),
                     url("territory-service"), url("funding-service"), url("recruitment-service")));
             env.put("TI_OTLP_ENDPOINT", traces.endpoint());
             env.put("TI_OTLP_PROTOCOL", "http/protobuf");
@@ -53,7 +56,7 @@ final class E2ePlatform {
                     ports.get(s.name()), env));
         }
         stack = new Stack(root.resolve("e2e-tests/target/platform"), line -> System.out.println("[e2e]" + line));
-        topicEndsAtStart = PlatformTopics.ends(BuildInfrastructure.kafkaBootstrapServers());
+        topicEndsAtStart = PlatformTopics.ends(kafka);
         stack.start(services);
         try {
             for (QuarkusService service : services) {
@@ -67,6 +70,7 @@ final class E2ePlatform {
             stack.stop(services);
             traces.close();
         }));
+        keycloak.awaitReady();
     }
 
     /** Where each partition of the three topics ended before this platform started: what follows is its own. */
