@@ -85,21 +85,23 @@ public final class BuildInfrastructure {
     }
 
     /**
-     * A Keycloak of its own (realm {@code territoires}) for a test that stops and restarts the identity
-     * provider under a running service. In-memory: each start imports the realm anew, with new
-     * signing keys, as a Keycloak whose keys were rotated while it was away.
+     * A Keycloak of its own (realm {@code territoires}) behind a {@link TcpGate}, for a test that takes the identity
+     * provider away from a running service and brings it back: {@link DedicatedKeycloak#url()} is the gate's, shut
+     * until the test {@linkplain DedicatedKeycloak#reconnect() reconnects} it, so the application under test starts
+     * while Keycloak is away. Keycloak itself starts in the background at the first call of the JVM (meanwhile the
+     * application starts) and keeps running: one start for the whole test (in memory, a new start would import the
+     * realm with new keys).
      */
     public static synchronized DedicatedKeycloak dedicatedKeycloak(String name) {
-        return dedicatedKeycloak(name, true);
-    }
-
-    /**
-     * The same, started now or left for the test to start ({@code started} false: its ports are
-     * chosen, nothing listens there yet), for a test of an application that starts while Keycloak is away.
-     */
-    public static synchronized DedicatedKeycloak dedicatedKeycloak(String name, boolean started) {
-        return dedicated("keycloak", name, 2, (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1]),
-                false, started);
+        boolean first = System.getProperty(DedicatedKeycloak.portsProperty(name)) == null;
+        DedicatedKeycloak keycloak = dedicated("keycloak", name, 3,
+                (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1], ports[2]), false, false);
+        if (first) {
+            Thread start = new Thread(keycloak::startOnce, "dedicated-keycloak-start-" + name);
+            start.setDaemon(true);
+            start.start();
+        }
+        return keycloak;
     }
 
     private static final Map<String, Dedicated> DEDICATED = new java.util.HashMap<>();
@@ -120,7 +122,7 @@ public final class BuildInfrastructure {
             java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst, boolean startNow) {
         return (D) DEDICATED.computeIfAbsent(kind + "/" + name, k -> {
             Path runDir = dir().resolve(name);
-            String key = "ti.dedicated-" + kind + "." + name;
+            String key = portsProperty(kind, name);
             String known = System.getProperty(key);
             if (known != null) {
                 return factory.apply(runDir, java.util.Arrays.stream(known.split(",")).mapToInt(Integer::parseInt)
@@ -145,6 +147,11 @@ public final class BuildInfrastructure {
                     .toList()));
             return component;
         });
+    }
+
+    /** The system property holding the ports of the dedicated component of this kind and name. */
+    static String portsProperty(String kind, String name) {
+        return "ti.dedicated-" + kind + "." + name;
     }
 
     /** A component of a test's own, that the test stops and starts again. */
@@ -236,15 +243,59 @@ public final class BuildInfrastructure {
     public static final class DedicatedKeycloak extends Dedicated {
 
         private final KeycloakServer server;
+        private final TcpGate gate;
+        private volatile RuntimeException startFailure;
 
-        private DedicatedKeycloak(Path runDir, int port, int managementPort) {
+        private DedicatedKeycloak(Path runDir, int port, int managementPort, int gatePort) {
             super(runDir);
-            this.server = new KeycloakServer(runDir, port, managementPort, true, dir());
+            this.gate = new TcpGate(gatePort, port);
+            this.server = new KeycloakServer(runDir, port, managementPort, true, dir(), "http://localhost:" + gatePort);
         }
 
-        /** Its base URL ({@code http://localhost:port}); the realm is {@link KeycloakServer#REALM}. */
+        static String portsProperty(String name) {
+            return BuildInfrastructure.portsProperty("keycloak", name);
+        }
+
+        private void startOnce() {
+            try {
+                start(true);
+            } catch (RuntimeException e) {
+                startFailure = e;
+            }
+        }
+
+        /** Its base URL, the gate's ({@code http://localhost:port}); the realm is {@link KeycloakServer#REALM}. */
         public String url() {
             return server.url();
+        }
+
+        /**
+         * Keycloak reachable again through the gate, once it is ready (the first time, its start may still be under
+         * way). Only the test that calls it should: a test class loaded anew sees the same ports but its own gate.
+         */
+        public void reconnect() {
+            java.time.Instant deadline = java.time.Instant.now().plus(server.startTimeout());
+            while (!server.isReady()) {
+                if (startFailure != null) {
+                    throw startFailure;
+                }
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new StackException("The dedicated Keycloak was not ready within " + server.startTimeout()
+                            + "; see " + runDir().resolve("logs/keycloak.log"));
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("Interrupted while waiting for the dedicated Keycloak");
+                }
+            }
+            gate.open();
+        }
+
+        /** Keycloak away for its clients: nothing listens at {@link #url()}, connections through it are cut. */
+        public void cutOff() {
+            gate.shut();
         }
 
         @Override

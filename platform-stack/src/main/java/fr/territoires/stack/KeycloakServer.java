@@ -26,6 +26,7 @@ public final class KeycloakServer implements Component {
     private final int port;
     private final int managementPort;
     private final boolean throwaway;
+    private final String publicUrl;
 
     /**
      * Where the tests' Keycloaks of one build keep the result of start-dev's own build ({@code lib/quarkus}, about
@@ -45,6 +46,16 @@ public final class KeycloakServer implements Component {
      *     47-53 s for a first start against 23-24 s for a restart in the same directory); null: none
      */
     public KeycloakServer(Path runDir, int port, int managementPort, boolean throwaway, Path buildCache) {
+        this(runDir, port, managementPort, throwaway, buildCache, "http://localhost:" + port);
+    }
+
+    /**
+     * @param publicUrl the address its clients reach it at, when not its own port (a {@link TcpGate} in front): the
+     *     pinned hostname, so the issuer and every URL of its discovery document name that address
+     */
+    public KeycloakServer(Path runDir, int port, int managementPort, boolean throwaway, Path buildCache,
+            String publicUrl) {
+        this.publicUrl = publicUrl;
         this.dir = runDir.resolve("keycloak");
         this.port = port;
         this.managementPort = managementPort;
@@ -68,8 +79,9 @@ public final class KeycloakServer implements Component {
         return url() + "/admin (" + ADMIN_USER + " / " + ADMIN_PASSWORD + ")";
     }
 
+    /** The address its clients use: its own port, or the one given as its public URL. */
     public String url() {
-        return "http://localhost:" + port;
+        return publicUrl;
     }
 
     @Override

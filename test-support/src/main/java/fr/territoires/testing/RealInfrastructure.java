@@ -17,7 +17,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String dedicatedKafka;
     private String dedicatedPostgres;
     private String dedicatedKeycloak;
-    private boolean keycloakAwayAtStart;
 
     /**
      * {@code database}: the service's database for this test run; {@code dedicatedKafka}: a name,
@@ -29,7 +28,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         dedicatedKafka = initArgs.get("dedicatedKafka");
         dedicatedPostgres = initArgs.get("dedicatedPostgres");
         dedicatedKeycloak = initArgs.get("dedicatedKeycloak");
-        keycloakAwayAtStart = Boolean.parseBoolean(initArgs.get("keycloakAwayAtStart"));
     }
 
     /**
@@ -46,8 +44,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * The Keycloak a test stops and restarts (init argument {@code dedicatedKeycloak}); the application
-     * under test validates its tokens against it instead of the OIDC test server.
+     * The Keycloak a test takes away and brings back (init argument {@code dedicatedKeycloak}); the application
+     * under test validates its tokens against it instead of the OIDC test server, and starts while it is away.
      */
     public static BuildInfrastructure.DedicatedKeycloak dedicatedKeycloak(String name) {
         return BuildInfrastructure.dedicatedKeycloak(name);
@@ -65,13 +63,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", dedicatedKafka == null ? BuildInfrastructure.kafkaBootstrapServers()
                         : BuildInfrastructure.dedicatedKafka(dedicatedKafka).bootstrapServers()));
         if (dedicatedKeycloak != null) {
-            // keycloakAwayAtStart: the application starts while its Keycloak is away (not started yet,
-            // or stopped by a previous test); the test starts it.
-            if (keycloakAwayAtStart) {
-                BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak, false).stop();
-            }
-            config.put("quarkus.oidc.auth-server-url", BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak,
-                    !keycloakAwayAtStart).url()
+            // Away until the test reconnects it: the application starts without it.
+            config.put("quarkus.oidc.auth-server-url", BuildInfrastructure.dedicatedKeycloak(dedicatedKeycloak).url()
                     + "/realms/" + KeycloakServer.REALM);
         }
         return config;
