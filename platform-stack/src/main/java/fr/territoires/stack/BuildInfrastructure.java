@@ -304,9 +304,11 @@ public final class BuildInfrastructure {
         }
     }
 
-    public static synchronized String keycloakUrl() {
-        return PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL").orElseGet(() ->
-                shared("keycloak", BuildInfrastructure::keycloak, 2).url());
+    /** The build's Keycloak, ready (TI_KEYCLOAK_URL's, when set). */
+    public static String keycloakUrl() {
+        KeycloakStart keycloak = keycloakStarting();
+        keycloak.awaitReady();
+        return keycloak.url();
     }
 
     private static KeycloakServer keycloak(int[] ports) {
@@ -343,7 +345,15 @@ public final class BuildInfrastructure {
     }
 
     /** A Keycloak on its way: {@link #url()} as soon as it is known, {@link #awaitReady()} once it answers. */
-    public record KeycloakStart(CompletableFuture<String> address, CompletableFuture<Void> ready) {
+    public static final class KeycloakStart {
+
+        private final CompletableFuture<String> address;
+        private final CompletableFuture<Void> ready;
+
+        private KeycloakStart(CompletableFuture<String> address, CompletableFuture<Void> ready) {
+            this.address = address;
+            this.ready = ready;
+        }
 
         public String url() {
             return address.join();
