@@ -19,6 +19,16 @@ import java.util.Map;
  */
 final class E2ePlatform {
 
+    /**
+     * The end-to-end services compile with C1 only: they live a few minutes on two cores shared with the build's
+     * other JVMs, where C2's compilations cost more processor than their faster code gives back (the tests' own JVMs
+     * run so too, test.jvm.args). Measured on the end-to-end module alone, back to back: 373 s against 417 s.
+     * A benchmark's platform ({@link #forBenchmark}) keeps the JVM's default, as ./platform up does.
+     */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+    private static List<String> serviceJvmOptions = TEST_JVM_OPTIONS;
+
     private static E2ePlatform running;
     private static Map<String, String> gatewayEnvironment = Map.of();
 
@@ -53,7 +63,7 @@ final class E2ePlatform {
                 env.putAll(gatewayEnvironment);
             }
             services.add(new QuarkusService(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
-                    ports.get(s.name()), env));
+                    ports.get(s.name()), env, serviceJvmOptions));
         }
         stack = new Stack(root.resolve("e2e-tests/target/platform"), line -> System.out.println("[e2e]" + line));
         topicEndsAtStart = PlatformTopics.ends(kafka);
@@ -83,12 +93,16 @@ final class E2ePlatform {
         return traces;
     }
 
-    /** Extra configuration of the gateway (benchmarks lift its rate limit); before the first {@link #get()}. */
-    static synchronized E2ePlatform get(Map<String, String> gatewayEnv) {
-        if (running != null && !gatewayEnv.equals(gatewayEnvironment)) {
-            throw new IllegalStateException("the platform already runs with another gateway configuration");
+    /**
+     * The platform of a benchmark: the services' JVMs as ./platform up runs them, with extra configuration of the
+     * gateway (benchmarks lift its rate limit); before the first {@link #get()}.
+     */
+    static synchronized E2ePlatform forBenchmark(Map<String, String> gatewayEnv) {
+        if (running != null && (!gatewayEnv.equals(gatewayEnvironment) || !serviceJvmOptions.isEmpty())) {
+            throw new IllegalStateException("the platform already runs with another configuration");
         }
         gatewayEnvironment = gatewayEnv;
+        serviceJvmOptions = List.of();
         return get();
     }
 

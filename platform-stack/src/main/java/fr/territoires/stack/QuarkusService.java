@@ -14,12 +14,19 @@ public final class QuarkusService implements Component {
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
+    private final List<String> extraJvmOptions;
 
     public QuarkusService(String name, Path jar, int port, Map<String, String> env) {
+        this(name, jar, port, env, List.of());
+    }
+
+    /** With JVM options after the services' own ({@link #JVM_OPTIONS}): a test's, never the platform's. */
+    public QuarkusService(String name, Path jar, int port, Map<String, String> env, List<String> extraJvmOptions) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.env = env;
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
     }
 
     @Override
@@ -88,6 +95,7 @@ public final class QuarkusService implements Component {
         List<String> command = new java.util.ArrayList<>();
         command.add(Jdks.current().resolve("bin/java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         return new Launch(command, all, jar.getParent());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,15 @@ class QuarkusServiceTest {
         assertEquals(QuarkusService.JVM_OPTIONS, launch.command().subList(1, 1 + QuarkusService.JVM_OPTIONS.size()));
         assertEquals("2", launch.env().get("MALLOC_ARENA_MAX"));
         assertEquals("18081", launch.env().get("QUARKUS_HTTP_PORT"));
+    }
+
+    @Test
+    void aTestsOwnOptionsComeAfterTheServicesAndBeforeTheJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = java.nio.file.Files.createFile(dir.resolve("quarkus-run.jar"));
+        List<String> command = new QuarkusService("gateway", jar, 18080, Map.of(), List.of("-XX:TieredStopAtLevel=1"))
+                .prepare().command();
+        int own = 1 + QuarkusService.JVM_OPTIONS.size();
+        assertEquals(QuarkusService.JVM_OPTIONS, command.subList(1, own));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString()), command.subList(own, command.size()));
     }
 }
