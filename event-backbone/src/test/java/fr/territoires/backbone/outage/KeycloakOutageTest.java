@@ -43,14 +43,14 @@ import org.junit.jupiter.api.Test;
  * Keycloak is back, the token refused with 503 is accepted without a restart (it was valid), and a token
  * of a key Keycloak does not have is a plain 401.</li>
  * </ol>
- * One application and one start of Keycloak for both (in the background, while the application starts),
- * to keep the build short.
+ * One application and one start of Keycloak for both, to keep the build short: in the background from the
+ * module's first test on ({@link KeycloakStartsFirst}), or while the application starts when run alone.
  */
 @QuarkusTest
 @TestProfile(KeycloakOutageTest.OwnKeycloak.class)
 class KeycloakOutageTest {
 
-    private static final String KEYCLOAK = "backbone-keycloak";
+    static final String KEYCLOAK = "backbone-keycloak";
     private static final String PROTECTED = "/test/admin/dead-letters";
     private static final String PUBLIC = "/test/traced-writes/ti-kc-public";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
