@@ -71,7 +71,8 @@ public final class BuildInfrastructure {
      * build keep theirs. Started empty; restarts keep its data.
      */
     public static synchronized DedicatedKafka dedicatedKafka(String name) {
-        return dedicated("kafka", name, 2, (runDir, ports) -> new DedicatedKafka(runDir, ports[0], ports[1]), false);
+        return dedicated("kafka", name, 2, (runDir, ports) -> new DedicatedKafka(runDir, ports[0], ports[1]), false,
+                kafka -> kafka.start(true));
     }
 
     /**
@@ -81,7 +82,7 @@ public final class BuildInfrastructure {
      */
     public static synchronized DedicatedPostgres dedicatedPostgres(String name, String... databases) {
         return dedicated("postgres", name, 1, (runDir, ports) -> new DedicatedPostgres(runDir, ports[0],
-                List.of(databases)), true);
+                List.of(databases)), true, postgres -> postgres.start(true));
     }
 
     /**
@@ -93,15 +94,8 @@ public final class BuildInfrastructure {
      * realm with new keys).
      */
     public static synchronized DedicatedKeycloak dedicatedKeycloak(String name) {
-        boolean first = System.getProperty(DedicatedKeycloak.portsProperty(name)) == null;
-        DedicatedKeycloak keycloak = dedicated("keycloak", name, 3,
-                (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1], ports[2]), false, false);
-        if (first) {
-            Thread start = new Thread(keycloak::startOnce, "dedicated-keycloak-start-" + name);
-            start.setDaemon(true);
-            start.start();
-        }
-        return keycloak;
+        return dedicated("keycloak", name, 3, (runDir, ports) -> new DedicatedKeycloak(runDir, ports[0], ports[1],
+                ports[2]), false, DedicatedKeycloak::startInBackground);
     }
 
     private static final Map<String, Dedicated> DEDICATED = new java.util.HashMap<>();
@@ -110,19 +104,14 @@ public final class BuildInfrastructure {
      * One component per kind and name in the JVM, across class loaders too (a Quarkus test profile
      * loads this class anew, with empty maps): its ports live in a system property, and a component
      * already started is not started again, so every test of that name talks to the same one.
+     * {@code whenCreated} starts the component the first time (not when its ports were known already).
      */
     @SuppressWarnings("unchecked")
     private static <D extends Dedicated> D dedicated(String kind, String name, int portCount,
-            java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst) {
-        return dedicated(kind, name, portCount, factory, cleanFirst, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <D extends Dedicated> D dedicated(String kind, String name, int portCount,
-            java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst, boolean startNow) {
+            java.util.function.BiFunction<Path, int[], D> factory, boolean cleanFirst, Consumer<D> whenCreated) {
         return (D) DEDICATED.computeIfAbsent(kind + "/" + name, k -> {
             Path runDir = dir().resolve(name);
-            String key = portsProperty(kind, name);
+            String key = "ti.dedicated-" + kind + "." + name;
             String known = System.getProperty(key);
             if (known != null) {
                 return factory.apply(runDir, java.util.Arrays.stream(known.split(",")).mapToInt(Integer::parseInt)
@@ -140,18 +129,11 @@ public final class BuildInfrastructure {
                 ports[i] = OsProcesses.freePort();
             }
             D component = factory.apply(runDir, ports);
-            if (startNow) {
-                component.start(true);
-            }
+            whenCreated.accept(component);
             System.setProperty(key, String.join(",", java.util.Arrays.stream(ports).mapToObj(String::valueOf)
                     .toList()));
             return component;
         });
-    }
-
-    /** The system property holding the ports of the dedicated component of this kind and name. */
-    static String portsProperty(String kind, String name) {
-        return "ti.dedicated-" + kind + "." + name;
     }
 
     /** A component of a test's own, that the test stops and starts again. */
@@ -252,16 +234,16 @@ public final class BuildInfrastructure {
             this.server = new KeycloakServer(runDir, port, managementPort, true, dir(), "http://localhost:" + gatePort);
         }
 
-        static String portsProperty(String name) {
-            return BuildInfrastructure.portsProperty("keycloak", name);
-        }
-
-        private void startOnce() {
-            try {
-                start(true);
-            } catch (RuntimeException e) {
-                startFailure = e;
-            }
+        private void startInBackground() {
+            Thread start = new Thread(() -> {
+                try {
+                    start(true);
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                }
+            }, "dedicated-keycloak-start");
+            start.setDaemon(true);
+            start.start();
         }
 
         /** Its base URL, the gate's ({@code http://localhost:port}); the realm is {@link KeycloakServer#REALM}. */
@@ -283,12 +265,7 @@ public final class BuildInfrastructure {
                     throw new StackException("The dedicated Keycloak was not ready within " + server.startTimeout()
                             + "; see " + runDir().resolve("logs/keycloak.log"));
                 }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StackException("Interrupted while waiting for the dedicated Keycloak");
-                }
+                OsProcesses.sleep(250);
             }
             gate.open();
         }
@@ -320,7 +297,18 @@ public final class BuildInfrastructure {
      * that what needs only the address (services, which fetch its keys when a token first comes) starts meanwhile
      * instead of after it (about 40 s on two cores).
      */
-    public static KeycloakStart keycloakStarting() {
+    public static synchronized KeycloakStart keycloakStarting() {
+        // Once per JVM: a token is asked for at every turn of the end-to-end tests, and each look at the shared
+        // one costs a file lock and two HTTP checks. A start that failed is tried again.
+        if (buildKeycloak == null || buildKeycloak.ready.isCompletedExceptionally()) {
+            buildKeycloak = startBuildKeycloak();
+        }
+        return buildKeycloak;
+    }
+
+    private static KeycloakStart buildKeycloak;
+
+    private static KeycloakStart startBuildKeycloak() {
         Optional<String> external = PlatformSettings.nonBlank(System.getenv(), "TI_KEYCLOAK_URL");
         if (external.isPresent()) {
             return new KeycloakStart(CompletableFuture.completedFuture(external.get()),

@@ -16,8 +16,9 @@ public class KeycloakStartsFirst implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         boolean planned = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
-                .anyMatch(test -> test.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
-                        .map(ClassSource::getClassName).filter(KeycloakOutageTest.class.getName()::equals).isPresent());
+                .flatMap(test -> test.getSource().stream())
+                .anyMatch(source -> source instanceof ClassSource c
+                        && c.getClassName().equals(KeycloakOutageTest.class.getName()));
         if (planned) {
             BuildInfrastructure.dedicatedKeycloak(KeycloakOutageTest.KEYCLOAK);
         }
