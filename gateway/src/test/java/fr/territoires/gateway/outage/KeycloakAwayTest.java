@@ -1,17 +1,13 @@
 package fr.territoires.gateway.outage;
 
+import static fr.territoires.testing.Unavailable.dependencyUnavailable;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 
 import fr.territoires.gateway.routing.EchoUpstreams;
 import fr.territoires.stack.OsProcesses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,26 +55,17 @@ class KeycloakAwayTest {
         given().when().get("/api/territories").then().statusCode(200);
 
         String couldBeValid = jwt(Instant.now().plusSeconds(300));
-        unavailable(given().auth().oauth2(couldBeValid).when().get("/api/me").then());
-        unavailable(given().auth().oauth2(couldBeValid).when().get("/api/funding/envelopes").then());
+        dependencyUnavailable(given().auth().oauth2(couldBeValid).when().get("/api/me").then());
+        dependencyUnavailable(given().auth().oauth2(couldBeValid).when().get("/api/funding/envelopes").then());
 
         // Proactive authentication: a public route called with such a token is authenticated too.
-        unavailable(given().auth().oauth2(couldBeValid).when().get("/api/territories").then());
+        dependencyUnavailable(given().auth().oauth2(couldBeValid).when().get("/api/territories").then());
 
         given().when().get("/api/me").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(jwt(Instant.now().minusSeconds(60))).when().get("/api/me").then().statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2("not-a-jwt").when().get("/api/me").then().statusCode(401)
                 .contentType("application/problem+json");
-    }
-
-    private static void unavailable(ValidatableResponse response) {
-        response.statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .body("type", equalTo("urn:territoires:problem:dependency-unavailable"))
-                .body("status", equalTo(503))
-                .body(not(containsString("Exception")));
     }
 
     /** A JWT of the realm's issuer and audience, signed by a key the gateway could not fetch. */
