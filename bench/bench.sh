@@ -18,34 +18,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP:-5}
-warmup_max=${BENCH_WARMUP_MAX:-60}
-conns=${BENCH_CONNECTIONS:-8}
-gw="http://localhost:${TI_GATEWAY_PORT:-8080}"
-territory="http://localhost:${TI_TERRITORY_PORT:-8081}"
-keycloak="${TI_KEYCLOAK_URL:-http://localhost:${TI_KEYCLOAK_PORT:-8180}}"
-db_host=${TI_DB_HOST:-localhost}
-db_port=${TI_DB_PORT:-5432}
-export PGUSER=${TI_DB_USER:-territoires} PGPASSWORD=${TI_DB_PASSWORD:-territoires}
+. bench/lib.sh
 
-die() { echo "platform bench: $*" >&2; exit 1; }
-
-need() {
-  command -v "$1" >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing $2 (Debian package)…"
-    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null; }
-  fi
-  command -v "$1" >/dev/null 2>&1 || die "$1 is missing: install the Debian package $2"
-}
 need wrk wrk
 need pgbench postgresql-client
 need psql postgresql-client
 need curl curl
-
-curl -fsS "$territory/q/health/ready" >/dev/null 2>&1 || die "territory-service is not ready at $territory: run ./platform up --bench first"
-curl -fsS "$gw/q/health/ready" >/dev/null 2>&1 || die "the gateway is not ready at $gw"
+require_platform
 
 token() { # password grant of the local realm's gateway client (a local-only demo convenience)
   curl -fsS "$keycloak/realms/territoires/protocol/openid-connect/token" \
@@ -61,45 +40,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # --- PostgreSQL's own limits, on a database of its own --------------------------------------
-psql -h "$db_host" -p "$db_port" -d postgres -qAtc "SELECT 1 FROM pg_database WHERE datname='bench'" | grep -q 1 \
-  || psql -h "$db_host" -p "$db_port" -d postgres -qc "CREATE DATABASE bench" >/dev/null
-if ! psql -h "$db_host" -p "$db_port" -d bench -qAtc "SELECT count(*) FROM pgbench_branches" >/dev/null 2>&1; then
-  echo "Initialising pgbench's tables (scale 10)…"
-  pgbench -h "$db_host" -p "$db_port" -i -q -s 10 bench >/dev/null 2>&1
-fi
-cat > "$work/one-row.sql" <<'SQL'
-UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
-INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, 1, 1, now());
-SQL
-cat > "$work/fifty-rows.sql" <<'SQL'
-\set bid random(1, 10)
-\set aid random(1, 50)
-UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
-INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, :bid, :aid, 1, now());
-SQL
-pg_tps() { pgbench -h "$db_host" -p "$db_port" -n -j 2 -T "$seconds" "$@" bench 2>/dev/null \
-  | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -n 1; }
+pg_bench_db
 
 # --- HTTP routes -----------------------------------------------------------------------------
-# wrk prints "Requests/sec: N" and, with --latency, the 99% line; non-2xx answers are counted.
-rps_of() { sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' "$1"; }
-p99_of() { awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.1f", v}' "$1"; }
-# Warm-up windows until the rate stops rising (two windows in a row no more than 5 % above the best before them)
-# or warmup_max seconds; the seconds spent are kept in $work/<name>.warm for the table.
-warm() { # name window-command... (one window of warmup seconds; prints its requests/s)
-  local name=$1 best=0 spent=0 flat=0 rate; shift
-  while [ "$spent" -lt "$warmup_max" ] && [ "$flat" -lt 2 ]; do
-    rate=$("$@"); rate=${rate:-0}
-    spent=$((spent + warmup))
-    if awk -v r="$rate" -v b="$best" 'BEGIN { exit !(r > 1.05 * b) }'; then flat=0; else flat=$((flat + 1)); fi
-    best=$(awk -v r="$rate" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
-  done
-  echo "$spent" > "$work/$name.warm"
-}
-route_window() { # wrk-arguments... → requests/s of one warm-up window
-  wrk "$@" -d "${warmup}s" > "$work/window.txt" 2>&1 || true
-  rps_of "$work/window.txt"
-}
 wrk_run() { # name url [token]
   local args=(-t 2 -c "$conns" --latency)
   [ -n "${3:-}" ] && args+=(-H "Authorization: Bearer $3")
@@ -113,12 +56,11 @@ wrk_run() { # name url [token]
 }
 
 echo "Benchmarking (${seconds}s per figure after warm-up windows of ${warmup}s until the rate stops rising, at most ${warmup_max}s; $conns connections)…"
-read_limit=$(pg_tps -S -c "$conns")
-write_one=$(pg_tps -f "$work/one-row.sql" -c 16)
-write_fifty=$(pg_tps -f "$work/fifty-rows.sql" -c 16)
+read_limit=$(pg_tps -S -c "$conns" bench)
+write_one=$(pg_tps -f "$work/one-row.sql" -c 16 bench)
+write_fifty=$(pg_tps -f "$work/fifty-rows.sql" -c 16 bench)
 
 declare -a rows
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "-" }'; }
 add() { # label rps p99 bad limit-label limit name (its warm-up seconds in $work/<name>.warm)
   local warmed; warmed=$(cat "$work/$7.warm" 2>/dev/null || echo "-")
   rows+=("| $1 | $warmed | $2 | $3 | $4 | $(ratio "$2" "$6") of $5 |")
@@ -209,36 +151,14 @@ ledger=$(curl -fsS -H "Authorization: Bearer $admin_token" "$funding/api/funding
 export_s=$(curl -fsS -o "$work/export.csv" -w '%{time_total}' -H "Authorization: Bearer $admin_token" "$gw/api/territories/export" || echo "-")
 export_rows=$(($(wc -l < "$work/export.csv" 2>/dev/null || echo 1) - 1))
 
-port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1; }
 rss() { # MB of the process listening on a port
   local pid; pid=$(port_pid "$1")
-  [ -n "$pid" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status" || echo "-"
+  [ -n "$pid" ] && rss_of_pid "$pid" || echo "-"
 }
 rss_line="territory $(rss "${TI_TERRITORY_PORT:-8081}") MB, funding $(rss "${TI_FUNDING_PORT:-8082}") MB, recruitment $(rss "${TI_RECRUITMENT_PORT:-8083}") MB, gateway $(rss "${TI_GATEWAY_PORT:-8080}") MB"
 
 # --- Start time: a second instance of each service, launched exactly as the running one (its command line, its
 # environment, its directory, read from /proc), on a free port, without loading data; the time its own log gives.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
-start_time() { # port → seconds, from "started in N s"
-  local pid; pid=$(port_pid "$1")
-  [ -n "$pid" ] || { echo "-"; return; }
-  local -a cmd envs
-  mapfile -d '' cmd < "/proc/$pid/cmdline"
-  mapfile -d '' envs < "/proc/$pid/environ"
-  local log="$work/start-$1.log" started="" i
-  : > "$log"
-  (cd "/proc/$pid/cwd" && exec env -i "${envs[@]}" QUARKUS_HTTP_PORT="$(free_port)" TI_GATEWAY_MANAGEMENT_PORT="$(free_port)" \
-     TI_DEMO_DATA=false TI_OFFICIAL_LISTS=false "${cmd[@]}" > "$log" 2>&1) &
-  local second=$!
-  for i in $(seq 1 120); do
-    started=$(sed -nE 's/.*started in ([0-9.]+)s.*/\1/p' "$log" | head -n 1)
-    [ -n "$started" ] && break
-    kill -0 "$second" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill "$second" 2>/dev/null; wait "$second" 2>/dev/null || true
-  echo "${started:--}"
-}
 start_line="territory $(start_time "${TI_TERRITORY_PORT:-8081}") s, funding $(start_time "${TI_FUNDING_PORT:-8082}") s, recruitment $(start_time "${TI_RECRUITMENT_PORT:-8083}") s, gateway $(start_time "${TI_GATEWAY_PORT:-8080}") s"
 
 echo "  pgbench -S -c $conns: $read_limit tps; update + insert on one row: $write_one tps; on 50 rows: $write_fifty tps"
@@ -248,7 +168,7 @@ echo "  RSS after the run: $rss_line"
 echo "  start of a second instance (JVM, its own log): $start_line"
 
 [ "${BENCH_NO_RECORD:-}" = 1 ] && exit 0
-machine="$(nproc) vCPU $(sed -nE 's/^model name\s*: (.*)/\1/p' /proc/cpuinfo | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
+machine=$(machine)
 {
   echo
   echo "### \`./platform bench\`, $(date -u '+%Y-%m-%d %H:%M UTC')"
