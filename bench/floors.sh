@@ -11,7 +11,8 @@
 #      stack (bench/FloorProxy.java), through nginx (Debian's nginx-light, installed when missing) and through the
 #      gateway, in the same round.
 # Prints the figures and appends them to docs/benchmarks.md with the date and the machine (BENCH_NO_RECORD=1: print
-# only). Needs `./platform up --bench` first. Not a test: nothing gates on these figures.
+# only). Needs `./platform up --bench` first. Not a test: nothing gates on these figures. It leaves the floor
+# application's database (`floor`, one empty table) on the platform's PostgreSQL and drops its approval copy.
 #   FLOORS_ROUNDS (2)   rounds of the approval and proxy figures; BENCH_SECONDS (10) seconds per figure
 set -euo pipefail
 cd "$(dirname "$0")/.."
