@@ -17,7 +17,8 @@ need() { # command debian-package
   command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing $2 (Debian package)…"
-    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null; }
+    apt() { flock -w 900 /var/lock/territoires-apt.lock apt-get -o DPkg::Lock::Timeout=600 "$@"; } # the build's lock (pom.xml apt.lock)
+    apt install -y -qq "$2" >/dev/null 2>&1 || { apt update -qq >/dev/null 2>&1 && apt install -y -qq "$2" >/dev/null; }
   fi
   command -v "$1" >/dev/null 2>&1 || die "$1 is missing: install the Debian package $2"
 }

@@ -18,6 +18,8 @@ public final class PrometheusBinaries {
 
     /** The Debian package that ships both binaries. */
     public static final String PACKAGE = "prometheus";
+    /** The lock every package install of the build takes first (the root POM's {@code apt.lock}). */
+    static final String APT_LOCK = "/var/lock/territoires-apt.lock";
 
     private PrometheusBinaries() {
     }
@@ -51,13 +53,20 @@ public final class PrometheusBinaries {
             throw new StackException(name + " not found: install Debian's '" + PACKAGE
                     + "' package (apt-get install " + PACKAGE + "), or run as root to let the build install it");
         }
-        apt(List.of("apt-get", "update", "-qq"));
-        apt(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", PACKAGE));
+        apt("update", "-qq");
+        apt("install", "-y", "-qq", "--no-install-recommends", PACKAGE);
         return find(name).orElseThrow(() -> new StackException(
                 "apt-get installed '" + PACKAGE + "' but " + name + " is still not on the PATH"));
     }
 
-    private static void apt(List<String> command) {
+    /**
+     * apt-get behind the build's own lock (the root POM's {@code apt.lock}: web-console installs Chromium in a
+     * parallel module), waiting for dpkg's lock too when another program holds it.
+     */
+    private static void apt(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("flock", "-w", "900", APT_LOCK, "apt-get", "-o",
+                "DPkg::Lock::Timeout=600"));
+        command.addAll(List.of(arguments));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
