@@ -41,10 +41,24 @@ public final class RouteTable {
 
     /** The service that owns this path, if any. */
     public static Optional<String> serviceFor(String path) {
+        return routeFor(path).map(Route::service);
+    }
+
+    /**
+     * What the gateway's metrics and spans name a forwarded request by: its route, never its path
+     * ({@code /api/territories/**} for {@code /api/territories/ti-4420/sites}, the prefix alone for the
+     * prefix). A path holds territory codes, ids and whatever a caller writes: named by it, each
+     * would be a series of its own. The services name their requests by their own templates.
+     */
+    public static Optional<String> metricRoute(String path) {
+        return routeFor(path).map(r -> r.prefix().equals(path) ? r.prefix() : r.prefix() + "/**");
+    }
+
+    private static Optional<Route> routeFor(String path) {
         if (path.contains("/../") || path.endsWith("/..") || GATEWAY_OWN.matcher(path).matches()) {
             return Optional.empty(); // never let a path climb out of its route; the gateway's own resources
         }
-        return ROUTES.stream().filter(r -> r.matches(path)).map(Route::service).findFirst();
+        return ROUTES.stream().filter(r -> r.matches(path)).findFirst();
     }
 
     /** Whether a request needs no token: only reads of the open-data registry. */

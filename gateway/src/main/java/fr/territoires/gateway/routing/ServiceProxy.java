@@ -61,6 +61,8 @@ public class ServiceProxy {
      * Copied as well, the service would receive two traceparent headers.
      */
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+    /** The key under which Quarkus's HTTP metrics (and its REST layer) keep a request's route template. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final GatewayConfig config;
     private final ProblemResponses problems;
@@ -116,6 +118,8 @@ public class ServiceProxy {
             ctx.next(); // the gateway's own resources (e.g. /api/me)
             return;
         }
+        // Metrics and spans name the request by its route (Quarkus reads this local of the request's context).
+        RouteTable.metricRoute(path).ifPresent(route -> Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, route));
         if (!RouteTable.isPublic(ctx.request().method().name(), path) && Caller.isAnonymous(ctx)) {
             unauthenticated(ctx);
             return;

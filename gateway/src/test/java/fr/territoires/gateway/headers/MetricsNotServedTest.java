@@ -32,4 +32,15 @@ class MetricsNotServedTest {
     void theManagementInterfaceServesThem() {
         given().when().get(managementMetrics).then().statusCode(200).body(containsString("jvm_"));
     }
+
+    /** A forwarded request is counted under its route: one series per route, not one per territory or id. */
+    @Test
+    void forwardedRequestsAreCountedByRouteNotByPath() {
+        for (String code : new String[] {"ti-7001", "ti-7002", "ti-7003"}) {
+            given().when().get("/api/territories/" + code).then().statusCode(200);
+        }
+        given().when().get(managementMetrics).then().statusCode(200)
+                .body(containsString("uri=\"/api/territories/**\""))
+                .body(not(containsString("ti-7001")), not(containsString("ti-7002")), not(containsString("ti-7003")));
+    }
 }

@@ -26,6 +26,17 @@ class RouteTableTest {
     }
 
     @Test
+    void metricsNameARouteNeverAPath() {
+        assertEquals(Optional.of("/api/territories/**"), RouteTable.metricRoute("/api/territories/ti-4420"));
+        assertEquals(Optional.of("/api/territories/**"), RouteTable.metricRoute("/api/territories/ti-0101/sites/7"));
+        assertEquals(Optional.of("/api/territories"), RouteTable.metricRoute("/api/territories"));
+        assertEquals(Optional.of("/api/funding/**"),
+                RouteTable.metricRoute("/api/funding/applications/784d41e2-c58d-4366-9fcb-3a0196c866a7/decision"));
+        assertEquals(Optional.empty(), RouteTable.metricRoute("/api/territories/ti-4420/dashboard"));
+        assertEquals(Optional.empty(), RouteTable.metricRoute("/api/me"));
+    }
+
+    @Test
     void aPrefixMustBeAWholeSegment() {
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/fundingx"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/me"));
