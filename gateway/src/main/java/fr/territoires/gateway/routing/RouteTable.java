@@ -16,6 +16,16 @@ public final class RouteTable {
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix + "/");
         }
+
+        /**
+         * What the gateway's metrics and spans name a request on this route by: the route, never the path
+         * ({@code /api/territories/**} for {@code /api/territories/ti-4420/sites}, the prefix alone for the
+         * prefix). A path holds territory codes, ids and whatever a caller writes: named by it, each would
+         * be a series of its own. The services name their requests by their own templates.
+         */
+        String metricName(String path) {
+            return prefix.equals(path) ? prefix : prefix + "/**";
+        }
     }
 
     private static final List<Route> ROUTES = List.of(
@@ -44,17 +54,13 @@ public final class RouteTable {
         return routeFor(path).map(Route::service);
     }
 
-    /**
-     * What the gateway's metrics and spans name a forwarded request by: its route, never its path
-     * ({@code /api/territories/**} for {@code /api/territories/ti-4420/sites}, the prefix alone for the
-     * prefix). A path holds territory codes, ids and whatever a caller writes: named by it, each
-     * would be a series of its own. The services name their requests by their own templates.
-     */
+    /** What the gateway's metrics name a request on this path by, if it is forwarded ({@link Route#metricName}). */
     public static Optional<String> metricRoute(String path) {
-        return routeFor(path).map(r -> r.prefix().equals(path) ? r.prefix() : r.prefix() + "/**");
+        return routeFor(path).map(r -> r.metricName(path));
     }
 
-    private static Optional<Route> routeFor(String path) {
+    /** The route this path is forwarded on, if any: its service and its name in metrics, looked up once. */
+    static Optional<Route> routeFor(String path) {
         if (path.contains("/../") || path.endsWith("/..") || GATEWAY_OWN.matcher(path).matches()) {
             return Optional.empty(); // never let a path climb out of its route; the gateway's own resources
         }

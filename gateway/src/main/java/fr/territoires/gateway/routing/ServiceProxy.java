@@ -113,18 +113,18 @@ public class ServiceProxy {
 
     private void route(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        var service = RouteTable.serviceFor(path);
-        if (service.isEmpty()) {
+        var route = RouteTable.routeFor(path);
+        if (route.isEmpty()) {
             ctx.next(); // the gateway's own resources (e.g. /api/me)
             return;
         }
         // Metrics and spans name the request by its route (Quarkus reads this local of the request's context).
-        RouteTable.metricRoute(path).ifPresent(route -> Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, route));
+        Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, route.get().metricName(path));
         if (!RouteTable.isPublic(ctx.request().method().name(), path) && Caller.isAnonymous(ctx)) {
             unauthenticated(ctx);
             return;
         }
-        forward(ctx, service.get(), path);
+        forward(ctx, route.get().service(), path);
     }
 
     private void forward(RoutingContext ctx, String service, String path) {
