@@ -15,11 +15,8 @@ die() { echo "platform ${BENCH_COMMAND:-bench}: $*" >&2; exit 1; }
 
 need() { # command debian-package
   command -v "$1" >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing $2 (Debian package)…"
-    apt() { flock -w 900 /var/lock/territoires-apt.lock apt-get -o DPkg::Lock::Timeout=600 "$@"; } # the build's lock (pom.xml apt.lock)
-    apt install -y -qq "$2" >/dev/null 2>&1 || { apt update -qq >/dev/null 2>&1 && apt install -y -qq "$2" >/dev/null; }
-  fi
+  echo "Installing $2 (Debian package)…"
+  sh platform-stack/src/main/resources/packages/install.sh "$2" >/dev/null 2>&1 || true # as the build does
   command -v "$1" >/dev/null 2>&1 || die "$1 is missing: install the Debian package $2"
 }
 
@@ -28,10 +25,14 @@ require_platform() {
   curl -fsS "$gw/q/health/ready" >/dev/null 2>&1 || die "the gateway is not ready at $gw"
 }
 
+database() { # name: made on the platform's PostgreSQL when missing
+  psql -h "$db_host" -p "$db_port" -d postgres -qAtc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1 \
+    || psql -h "$db_host" -p "$db_port" -d postgres -qc "CREATE DATABASE $1" >/dev/null
+}
+
 # pgbench's own limits, on a database of its own ("bench", scale 10, made when missing).
 pg_bench_db() {
-  psql -h "$db_host" -p "$db_port" -d postgres -qAtc "SELECT 1 FROM pg_database WHERE datname='bench'" | grep -q 1 \
-    || psql -h "$db_host" -p "$db_port" -d postgres -qc "CREATE DATABASE bench" >/dev/null
+  database bench
   if ! psql -h "$db_host" -p "$db_port" -d bench -qAtc "SELECT count(*) FROM pgbench_branches" >/dev/null 2>&1; then
     echo "Initialising pgbench's tables (scale 10)…"
     pgbench -h "$db_host" -p "$db_port" -i -q -s 10 bench >/dev/null 2>&1

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Prometheus and promtool, from Debian's {@code prometheus} package: the build's rule tests and
  * {@code ./platform up --monitoring} use them. When they are missing and the process runs as root
- * (build machines, CI), the package is installed with apt-get; otherwise the caller is told which
+ * (build machines, CI), the package is installed by the project's install script; otherwise the caller is told which
  * package to install.
  */
 public final class PrometheusBinaries {
 
     /** The Debian package that ships both binaries. */
     public static final String PACKAGE = "prometheus";
-    /** The lock every package install of the build takes first (the root POM's {@code apt.lock}). */
-    static final String APT_LOCK = "/var/lock/territoires-apt.lock";
+    /** The project's one way to install a Debian package (also the root POM's {@code package.install}). */
+    private static final String INSTALL_SCRIPT = "/packages/install.sh";
 
     private PrometheusBinaries() {
     }
@@ -53,33 +52,29 @@ public final class PrometheusBinaries {
             throw new StackException(name + " not found: install Debian's '" + PACKAGE
                     + "' package (apt-get install " + PACKAGE + "), or run as root to let the build install it");
         }
-        apt("update", "-qq");
-        apt("install", "-y", "-qq", "--no-install-recommends", PACKAGE);
+        install();
         return find(name).orElseThrow(() -> new StackException(
                 "apt-get installed '" + PACKAGE + "' but " + name + " is still not on the PATH"));
     }
 
-    /**
-     * apt-get behind the build's own lock (the root POM's {@code apt.lock}: web-console installs Chromium in a
-     * parallel module), waiting for dpkg's lock too when another program holds it.
-     */
-    private static void apt(String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("flock", "-w", "900", APT_LOCK, "apt-get", "-o",
-                "DPkg::Lock::Timeout=600"));
-        command.addAll(List.of(arguments));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
+    /** The package installed by the project's install script, read from the classpath and run by sh. */
+    private static void install() {
+        String described = INSTALL_SCRIPT + " " + PACKAGE;
+        try (var script = PrometheusBinaries.class.getResourceAsStream(INSTALL_SCRIPT)) {
+            if (script == null) {
+                throw new StackException(INSTALL_SCRIPT + " is missing from platform-stack's classpath");
+            }
+            Process process = new ProcessBuilder("sh", "-c", new String(script.readAllBytes(), StandardCharsets.UTF_8),
+                    "install.sh", PACKAGE, "--no-install-recommends").redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new StackException(String.join(" ", command) + " failed:\n" + output);
+                throw new StackException(described + " failed:\n" + output);
             }
         } catch (IOException e) {
-            throw new StackException(String.join(" ", command) + " could not run: " + e.getMessage());
+            throw new StackException(described + " could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException(String.join(" ", command) + " interrupted");
+            throw new StackException(described + " interrupted");
         }
     }
 }
