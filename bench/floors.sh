@@ -47,12 +47,11 @@ if [ ! -f "$jar" ] || [ -n "$(find "$app/pom.xml" "$app/src" pom.xml -newer "$ja
   echo "Packaging $app…"
   ./mvnw -q -f "$app/pom.xml" package -Dmaven.test.skip=true
 fi
-sql -d postgres -c "SELECT 1 FROM pg_database WHERE datname='floor'" | grep -q 1 || sql -d postgres -c "CREATE DATABASE floor"
+database floor
 floor_start() { # load-seconds → "started-in cpu-at-start rss-idle rss-after-load"
   local port log="$work/floor-app.log"; port=$(free_port)
   launch_as "$territory_port" "$log" "$jar" QUARKUS_HTTP_PORT="$port" FLOOR_DB=floor || { echo "- - - -"; return; }
-  local pid=$launched
-  started+=("$pid")
+  local pid=$launched # stopped below: this function runs in a command substitution, out of cleanup's reach
   local s cpu idle loaded=-
   s=$(started_in "$log" "$pid")
   cpu=$(cpu_of_pid "$pid")
